@@ -1,0 +1,20 @@
+import type { NextRequest } from "next/server";
+import { readBearerToken } from "@/lib/api/bearer-token";
+import { respond } from "@/lib/api/respond";
+import { categoryFromSlug, parseInput } from "@/lib/api/route-input";
+import { listRequestPage } from "@/lib/graph/list-requests";
+import { listQuerySchema } from "./list-query";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/requests?category=<slug>&view=mine|all[&cursor=…] → { items, nextCursor }
+export function GET(request: NextRequest) {
+  return respond(async () => {
+    const params = request.nextUrl.searchParams;
+    const category = categoryFromSlug(params.get("category"));
+    const query = parseInput(listQuerySchema, Object.fromEntries(params), "query");
+    const token = readBearerToken(request);
+    const page = await listRequestPage({ category, view: query.view, cursor: query.cursor, token });
+    return Response.json(page);
+  });
+}

@@ -1,0 +1,29 @@
+import { EventType, PublicClientApplication, ProtocolMode, type AuthenticationResult } from "@azure/msal-browser";
+import type { PublicAuthConfig } from "./auth-config-types";
+
+/** Path of the MSAL v5 redirect bridge page, used by silent (iframe) renewals. */
+export const REDIRECT_BRIDGE_PATH = "/redirect";
+
+export function createMsalInstance(config: PublicAuthConfig): PublicClientApplication {
+  const origin = window.location.origin;
+  const instance = new PublicClientApplication({
+    auth: {
+      clientId: config.clientId,
+      authority: config.authority,
+      knownAuthorities: config.knownAuthorities,
+      ...(config.authorityMetadata ? { authorityMetadata: config.authorityMetadata } : {}),
+      redirectUri: `${origin}/`,
+      postLogoutRedirectUri: `${origin}/`,
+    },
+    // localStorage keeps the session across tabs and reloads, as admins expect of a dashboard.
+    cache: { cacheLocation: "localStorage" },
+    // MSAL v5 reads protocolMode under `system`; under `auth` it is silently ignored.
+    system: { protocolMode: config.protocolMode === "OIDC" ? ProtocolMode.OIDC : ProtocolMode.AAD },
+  });
+  instance.addEventCallback((event) => {
+    if (event.eventType === EventType.LOGIN_SUCCESS && event.payload) {
+      instance.setActiveAccount((event.payload as AuthenticationResult).account);
+    }
+  });
+  return instance;
+}

@@ -1,0 +1,18 @@
+import { definePimForGroupsCategory, PIM_GROUP_CANCELLABLE_STATUSES } from "./pim-for-groups";
+
+// Seed 003: privilegedAccessGroupAssignmentScheduleRequest (v1.0); cancel → 204 No Content.
+export const groupAssignmentCategory = definePimForGroupsCategory({
+  summary: {
+    slug: "group-assignment",
+    label: "Group access (active)",
+    description: "PIM for Groups requests to become an active member or owner of a group.",
+    graphType: "privilegedAccessGroupAssignmentScheduleRequest",
+    apiVersion: "v1.0",
+    cancellableStatuses: PIM_GROUP_CANCELLABLE_STATUSES,
+    retirement: null,
+  },
+  collection: "assignmentScheduleRequests",
+  readScope: "PrivilegedAssignmentSchedule.Read.AzureADGroup",
+  writeScope: "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup",
+  targetKind: (accessId) => (accessId === "owner" ? "Active owner" : "Active member"),
+});

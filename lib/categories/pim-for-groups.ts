@@ -1,0 +1,129 @@
+import { z } from "zod";
+import type { PendingRequest, CategorySummary } from "@/lib/requests/pending-request";
+import type { GraphCall, RequestCategory } from "./category-definition";
+import {
+  directoryObjectSchema,
+  identitySetSchema,
+  odataString,
+  personFromIdentitySet,
+  requestScheduleSchema,
+  scheduleFrom,
+  ticketFrom,
+  ticketInfoSchema,
+} from "./graph-shapes";
+import { isOpenStage, pimV3Stage, statusIn } from "./pim-v3-status";
+
+/**
+ * Which PIM for Groups requests can be cancelled. The docs do not say (contract §5 "Cancel", §9 C-1): the
+ * resource page only speaks of cancelling "a pending request". Decided from the PIM v3 status model (§2):
+ * - PendingApproval / PendingAdminDecision: nobody has decided yet, so withdrawing it is the point of cancel;
+ * - Granted: approved but not yet in effect (a future start); E's docs make exactly this status cancellable;
+ * - PendingProvisioning / PendingScheduleCreation are excluded: the schedule is being written right now, and a
+ *   cancel would race the service; every other status is final.
+ */
+export const PIM_GROUP_CANCELLABLE_STATUSES = ["PendingApproval", "PendingAdminDecision", "Granted"] as const;
+
+// Contract §5: `accessId` is owner | member; `createdDateTime` is required by the CSDL even though one docs
+// example misspells it (§9.11), which is why it is optional here rather than trusted.
+export const pimGroupRequestSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  createdDateTime: z.string().nullish(),
+  action: z.string().nullish(),
+  justification: z.string().nullish(),
+  principalId: z.string().nullish(),
+  groupId: z.string().nullish(),
+  accessId: z.string().nullish(),
+  scheduleInfo: requestScheduleSchema.nullish(),
+  ticketInfo: ticketInfoSchema.nullish(),
+  createdBy: identitySetSchema.nullish(),
+  principal: directoryObjectSchema.nullish(),
+  group: directoryObjectSchema.nullish(),
+});
+
+export type PimGroupRequest = z.infer<typeof pimGroupRequestSchema>;
+
+interface PimForGroupsOptions {
+  summary: CategorySummary;
+  /** `assignmentScheduleRequests` or `eligibilityScheduleRequests`. */
+  collection: string;
+  readScope: string;
+  writeScope: string;
+  /** How the target reads in the table: "Active member", "Eligible member", … */
+  targetKind: (accessId: string | null | undefined) => string;
+}
+
+const EXPAND = "principal,group($select=id,displayName)";
+// Contract §5 role requirement for writes on groups that are not role-assignable, plus the role-assignable one.
+const GROUP_ADMIN_ROLES = [
+  "Privileged Role Administrator",
+  "Identity Governance Administrator",
+  "Groups Administrator",
+  "User Administrator",
+  "Directory Writers",
+];
+
+export function definePimForGroupsCategory(options: PimForGroupsOptions): RequestCategory<PimGroupRequest> {
+  const base = `/identityGovernance/privilegedAccess/group/${options.collection}`;
+  const mine = `${base}/filterByCurrentUser(on='principal')`;
+  return {
+    summary: options.summary,
+    permissions: {
+      listAll: [options.readScope, options.writeScope],
+      listMine: [options.readScope, options.writeScope],
+      cancelAll: [options.writeScope],
+      cancelMine: [options.writeScope],
+    },
+    adminRoles: GROUP_ADMIN_ROLES,
+    // GroupMember.Read.All: the admin view must discover the groups to ask about (see README, "PIM for Groups").
+    signInScopes: [options.writeScope, "GroupMember.Read.All"],
+    list: {
+      all: {
+        kind: "per-group",
+        groups: {
+          version: "v1.0",
+          path: "/groups",
+          query: { $filter: "securityEnabled eq true", $select: "id,displayName" },
+        },
+        callForGroup: (groupId) => ({
+          version: "v1.0",
+          path: base,
+          query: { $filter: `groupId eq ${odataString(groupId)}`, $expand: EXPAND },
+        }),
+      },
+      mine: { kind: "collection", call: { version: "v1.0", path: mine, query: { $expand: EXPAND } } },
+    },
+    cancel: (id) => ({ version: "v1.0", path: `${base}/${id}/cancel` }),
+    readBack: (id, view): GraphCall =>
+      view === "all"
+        ? { version: "v1.0", path: `${base}/${id}`, query: { $expand: EXPAND } }
+        : { version: "v1.0", path: mine, query: { $filter: `id eq ${odataString(id)}`, $expand: EXPAND } },
+    entitySchema: pimGroupRequestSchema,
+    toPendingRequest: (entity) => toPendingRequest(entity, options),
+    notCancellableGraphCodes: ["RequestCannotBeCancelled"],
+    notFoundGraphCodes: [],
+  };
+}
+
+function toPendingRequest(entity: PimGroupRequest, options: PimForGroupsOptions): PendingRequest {
+  const stage = pimV3Stage(entity.status);
+  const principalId = entity.principal?.id ?? entity.principalId ?? "";
+  const groupId = entity.group?.id ?? entity.groupId ?? "";
+  return {
+    id: entity.id,
+    category: options.summary.slug,
+    status: entity.status,
+    statusDetail: null,
+    stage,
+    isOpen: isOpenStage(stage),
+    cancellable: statusIn(entity.status, PIM_GROUP_CANCELLABLE_STATUSES),
+    createdDateTime: entity.createdDateTime ?? null,
+    principal: { id: principalId, displayName: entity.principal?.displayName ?? principalId },
+    target: { id: groupId, displayName: entity.group?.displayName ?? groupId, kind: options.targetKind(entity.accessId) },
+    requestedBy: personFromIdentitySet(entity.createdBy),
+    justification: entity.justification ?? null,
+    action: entity.action ?? null,
+    schedule: scheduleFrom(entity.scheduleInfo),
+    ticket: ticketFrom(entity.ticketInfo),
+  };
+}

@@ -1,0 +1,36 @@
+import type { CategorySlug, CategorySummary } from "@/lib/requests/pending-request";
+import type { RequestCategory } from "./category-definition";
+import { accessPackageCategory } from "./access-package";
+import { groupAssignmentCategory } from "./group-assignment";
+import { groupEligibilityCategory } from "./group-eligibility";
+
+// The one list of categories. Route handlers, the UI and the tests iterate it; adding a category is one module
+// plus an entry here.
+export const CATEGORY_REGISTRY: readonly RequestCategory<unknown>[] = [
+  erase(groupAssignmentCategory),
+  erase(groupEligibilityCategory),
+  erase(accessPackageCategory),
+];
+
+// Each module's schema and mapper are typed together, so forgetting the entity type here is safe: the registry
+// only ever hands a value its own schema produced to its own mapper.
+function erase<Entity>(category: RequestCategory<Entity>): RequestCategory<unknown> {
+  return category as unknown as RequestCategory<unknown>;
+}
+
+export function findCategory(slug: string): RequestCategory<unknown> | undefined {
+  return CATEGORY_REGISTRY.find((c) => c.summary.slug === slug);
+}
+
+export function categorySummaries(): CategorySummary[] {
+  return CATEGORY_REGISTRY.map((c) => c.summary);
+}
+
+export function registeredSlugs(): CategorySlug[] {
+  return CATEGORY_REGISTRY.map((c) => c.summary.slug);
+}
+
+/** Every Graph scope the app asks for at sign-in, so one refresh token covers all categories. */
+export function signInScopes(): string[] {
+  return [...new Set(CATEGORY_REGISTRY.flatMap((c) => c.signInScopes))].sort();
+}

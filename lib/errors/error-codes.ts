@@ -1,0 +1,20 @@
+// Stable error codes of the app's public API. The UI switches on these, never on messages.
+export const APP_ERROR_STATUS = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  unknown_category: 404,
+  not_found: 404,
+  not_cancellable: 409,
+  throttled: 429,
+  upstream_error: 502,
+  upstream_unavailable: 503,
+  upstream_timeout: 504,
+  internal_error: 500,
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
+
+export function isAppErrorCode(value: unknown): value is AppErrorCode {
+  return typeof value === "string" && Object.hasOwn(APP_ERROR_STATUS, value);
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import type { RequestCategory } from "@/lib/categories/category-definition";
+import type { PendingRequest, RequestView } from "@/lib/requests/pending-request";
+import { mapEntities, readCollection } from "./collection";
+import { graphRequest } from "./graph-fetch";
+import { buildGraphUrl } from "./graph-url";
+import { mapGraphError } from "./map-graph-error";
+
+export interface CancelRequestInput {
+  category: RequestCategory<unknown>;
+  id: string;
+  view: RequestView;
+  token: string;
+}
+
+/**
+ * Cancels one request and returns it as Graph now describes it. Most cancels answer 204 (or D's 200 with no
+ * body), so the request is read back; a category whose cancel returns the entity (PIM v1) is mapped directly.
+ * Returns null when the cancel succeeded but the read-back did not: the cancel is not undone by a failed read.
+ */
+export async function cancelRequest(input: CancelRequestInput): Promise<PendingRequest | null> {
+  const { category, id, view, token } = input;
+  const call = category.cancel(id, view);
+  let response;
+  try {
+    response = await graphRequest(buildGraphUrl(call), { token, method: "POST", body: call.body });
+  } catch (error) {
+    throw mapGraphError(error, { category, operation: "cancel", view });
+  }
+  const [returned] = mapEntities(category, response.body ? [response.body] : []);
+  if (returned?.id === id) return returned;
+  return readBack(input).catch(() => null);
+}
+
+async function readBack({ category, id, view, token }: CancelRequestInput): Promise<PendingRequest | null> {
+  const response = await graphRequest(buildGraphUrl(category.readBack(id, view)), { token });
+  const entities = readCollection(response.body)?.entities ?? [response.body];
+  return mapEntities(category, entities).find((item) => item.id === id) ?? null;
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { z } from "zod";
+import type { RequestCategory } from "@/lib/categories/category-definition";
+import type { PendingRequest } from "@/lib/requests/pending-request";
+
+// `value[]` and `@odata.nextLink` stop here (contract §8.4): callers get entities and an optional next link.
+const collectionSchema = z.object({
+  value: z.array(z.unknown()),
+  "@odata.nextLink": z.string().optional(),
+});
+
+export interface CollectionPage {
+  entities: unknown[];
+  nextLink: string | undefined;
+}
+
+export function readCollection(body: unknown): CollectionPage | undefined {
+  const parsed = collectionSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  return { entities: parsed.data.value, nextLink: parsed.data["@odata.nextLink"] };
+}
+
+/**
+ * Maps Graph entities through the category's schema. An entity that does not parse is left out and reported on
+ * the server log by id, rather than failing the whole page for one odd record.
+ */
+export function mapEntities(category: RequestCategory<unknown>, entities: readonly unknown[]): PendingRequest[] {
+  const items: PendingRequest[] = [];
+  for (const raw of entities) {
+    const parsed = category.entitySchema.safeParse(raw);
+    if (parsed.success) items.push(category.toPendingRequest(parsed.data));
+    else console.warn(`[graph] skipped a ${category.summary.slug} entity that did not parse`, (raw as { id?: unknown })?.id);
+  }
+  return items;
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { z } from "zod";
+
+// Graph's error body (contract §8.1). `innerError` may use `request-id` or the older `requestId`.
+const graphErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string().optional(),
+    message: z.string().optional(),
+    innerError: z
+      .object({ "request-id": z.string().optional(), requestId: z.string().optional() })
+      .loose()
+      .optional(),
+  }),
+});
+
+/** A non-2xx answer from Graph, before it is translated into the app's own error. */
+export class GraphHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly graphCode: string | undefined,
+    message: string,
+    readonly requestId: string | undefined,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(message);
+    this.name = "GraphHttpError";
+  }
+
+  static fromParts(status: number, body: unknown, headers: Headers | Record<string, string> | undefined) {
+    const parsed = graphErrorBodySchema.safeParse(body);
+    const error = parsed.success ? parsed.data.error : undefined;
+    const header = (name: string) =>
+      headers instanceof Headers ? headers.get(name) ?? undefined : lookupHeader(headers, name);
+    return new GraphHttpError(
+      status,
+      error?.code,
+      error?.message ?? `Microsoft Graph answered ${status}.`,
+      error?.innerError?.["request-id"] ?? error?.innerError?.requestId ?? header("request-id"),
+      parseRetryAfter(header("retry-after")),
+    );
+  }
+}
+
+/** A network failure or timeout: Graph never answered. */
+export class GraphUnreachableError extends Error {
+  constructor(readonly timedOut: boolean, cause: unknown) {
+    super(timedOut ? "Microsoft Graph did not answer in time." : "Microsoft Graph could not be reached.", { cause });
+    this.name = "GraphUnreachableError";
+  }
+}
+
+function lookupHeader(headers: Record<string, string> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key ? headers[key] : undefined;
+}
+
+/** Retry-After in seconds, possibly fractional (the throttling sample says 2.128), or an HTTP date. */
+export function parseRetryAfter(value: string | null | undefined): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);

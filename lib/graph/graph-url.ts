@@ -1,0 +1,36 @@
+import "server-only";
+import type { GraphCall, GraphVersion } from "@/lib/categories/category-definition";
+import { serverEnv } from "@/lib/config/server-env";
+
+export function graphRoot(version: GraphVersion): string {
+  return `${serverEnv().GRAPH_BASE_URL.replace(/\/+$/, "")}/${version}`;
+}
+
+export function buildGraphUrl(call: GraphCall): string {
+  const url = new URL(`${graphRoot(call.version)}${call.path}`);
+  for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
+  return url.toString();
+}
+
+/** The path relative to the version root, as `$batch` items want it ("/groups?$select=id"). */
+export function batchRelativeUrl(call: GraphCall): string {
+  const absolute = new URL(buildGraphUrl(call));
+  return absolute.pathname.slice(`/${call.version}`.length) + absolute.search;
+}
+
+/**
+ * A link Graph handed back (`@odata.nextLink`) or one decoded from a client's cursor is only followed when it
+ * points at the same Graph host, version and collection the plan named: the user's token must never go to
+ * another host, and a crafted cursor must never reach a path the user did not mean.
+ */
+export function isLinkWithin(link: string, expected: GraphCall): boolean {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return false;
+  }
+  const base = new URL(graphRoot(expected.version));
+  const expectedPath = new URL(buildGraphUrl({ ...expected, query: {} })).pathname;
+  return url.origin === base.origin && decodeURIComponent(url.pathname) === decodeURIComponent(expectedPath);
+}

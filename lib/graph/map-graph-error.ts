@@ -1,0 +1,57 @@
+import "server-only";
+import type { RequestCategory } from "@/lib/categories/category-definition";
+import type { RequestView } from "@/lib/requests/pending-request";
+import { AppError } from "@/lib/errors/app-error";
+import { GraphHttpError, GraphUnreachableError } from "./graph-error";
+
+export interface GraphErrorContext {
+  category: RequestCategory<unknown>;
+  operation: "list" | "cancel";
+  view: RequestView;
+}
+
+/** Translates what Graph said into the app's error, in words an admin can act on. Graph's code rides along. */
+export function mapGraphError(error: unknown, context: GraphErrorContext): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof GraphUnreachableError) {
+    return new AppError(error.timedOut ? "upstream_timeout" : "upstream_unavailable", error.message);
+  }
+  if (!(error instanceof GraphHttpError)) throw error;
+
+  const details = { graphCode: error.graphCode, requestId: error.requestId };
+  const label = context.category.summary.label;
+  const code = error.graphCode ?? "";
+  switch (true) {
+    case error.status === 401:
+      return new AppError("unauthenticated", "Microsoft Graph did not accept your sign-in. Sign in again.", details);
+    case error.status === 403:
+      return new AppError("forbidden", forbiddenMessage(context), details);
+    case context.category.notFoundGraphCodes.includes(code) || error.status === 404:
+      return new AppError("not_found", `That ${label} request does not exist (any more).`, details);
+    case context.operation === "cancel" && (context.category.notCancellableGraphCodes.includes(code) || error.status === 409):
+      return new AppError(
+        "not_cancellable",
+        "Microsoft Graph refused to cancel this request: it is no longer in a state that can be cancelled. It may have been approved, denied or cancelled by someone else in the meantime.",
+        details,
+      );
+    case error.status === 429:
+      return new AppError("throttled", "Microsoft Graph is throttling requests right now. Wait a few seconds and try again.", details);
+    case error.status === 503:
+      return new AppError("upstream_unavailable", "Microsoft Graph is temporarily unavailable. Try again shortly.", details);
+    case error.status === 504:
+      return new AppError("upstream_timeout", "Microsoft Graph took too long to answer. Try again shortly.", details);
+    default:
+      return new AppError("upstream_error", `Microsoft Graph could not complete the request (HTTP ${error.status}${code ? `, ${code}` : ""}).`, details);
+  }
+}
+
+function forbiddenMessage({ category, operation, view }: GraphErrorContext): string {
+  const { permissions, adminRoles, summary } = category;
+  const scopes =
+    operation === "list"
+      ? view === "all" ? permissions.listAll : permissions.listMine
+      : view === "all" ? permissions.cancelAll : permissions.cancelMine;
+  const what = operation === "list" ? (view === "all" ? "list everyone's" : "list your") : "cancel";
+  const roles = view === "all" && adminRoles.length > 0 ? ` and a directory role such as ${adminRoles.join(", ")}` : "";
+  return `Microsoft Graph does not let you ${what} ${summary.label} requests. This needs the delegated permission ${scopes.join(" or ")}${roles}.`;
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import type { GraphCall, RequestCategory } from "@/lib/categories/category-definition";
+import { CATEGORY_REGISTRY } from "@/lib/categories/registry";
+import type { CategoryAccess, ViewAccess } from "@/lib/requests/category-access";
+import { REQUEST_VIEWS, type CategorySlug, type RequestView } from "@/lib/requests/pending-request";
+import { runBatch, type BatchCall } from "./batch";
+import { readCollection } from "./collection";
+import { GraphHttpError } from "./graph-error";
+import { graphRequest } from "./graph-fetch";
+import { buildGraphUrl } from "./graph-url";
+import { mapGraphError } from "./map-graph-error";
+
+/**
+ * Asks Graph, not a role flag, what this user may list: one `$top=1` read per category and view, all in `$batch`.
+ * A 2xx means the view is available; a refusal carries the app's explanation of the missing permission or role.
+ */
+export async function probeAccess(token: string): Promise<CategoryAccess[]> {
+  const sampleGroups = new Map<string, string | null>();
+  const probes: Array<{ category: RequestCategory<unknown>; view: RequestView; call: BatchCall | null }> = [];
+  for (const category of CATEGORY_REGISTRY) {
+    for (const view of REQUEST_VIEWS) {
+      probes.push({ category, view, call: await probeCall(category, view, token, sampleGroups) });
+    }
+  }
+  const answers = await runProbes(probes.map((p) => p.call), token);
+  const byCategory = new Map<CategorySlug, CategoryAccess>();
+  probes.forEach(({ category, view }, index) => {
+    const slug = category.summary.slug;
+    const entry = byCategory.get(slug) ?? { category: slug, views: {} as Record<RequestView, ViewAccess> };
+    entry.views[view] = interpret(answers[index] ?? null, category, view);
+    byCategory.set(slug, entry);
+  });
+  return [...byCategory.values()];
+}
+
+function withTop(call: GraphCall): BatchCall {
+  return { ...call, query: { ...call.query, $top: "1" } };
+}
+
+async function probeCall(
+  category: RequestCategory<unknown>,
+  view: RequestView,
+  token: string,
+  sampleGroups: Map<string, string | null>,
+): Promise<BatchCall | null> {
+  const plan = category.list[view];
+  if (plan.kind === "collection") return withTop(plan.call);
+  // Per-group lists need a group to ask about; with no groups there is nothing to refuse.
+  const key = buildGraphUrl(plan.groups);
+  if (!sampleGroups.has(key)) sampleGroups.set(key, await firstGroupId(plan.groups, token));
+  const groupId = sampleGroups.get(key);
+  return groupId ? withTop(plan.callForGroup(groupId)) : null;
+}
+
+async function firstGroupId(groups: GraphCall, token: string): Promise<string | null> {
+  try {
+    const response = await graphRequest(buildGraphUrl(withTop(groups)), { token });
+    const first = readCollection(response.body)?.entities[0] as { id?: unknown } | undefined;
+    return typeof first?.id === "string" ? first.id : null;
+  } catch {
+    return null;
+  }
+}
+
+type ProbeAnswer = { status: number; body: unknown; headers: Record<string, string> } | null;
+
+async function runProbes(calls: Array<BatchCall | null>, token: string): Promise<ProbeAnswer[]> {
+  const answers: ProbeAnswer[] = calls.map(() => null);
+  const versions = [...new Set(calls.flatMap((c) => (c ? [c.version] : [])))];
+  await Promise.all(
+    versions.map(async (version) => {
+      const indexes = calls.flatMap((c, i) => (c?.version === version ? [i] : []));
+      const results = await runBatch(version, indexes.map((i) => calls[i]!), token);
+      results.forEach((result, k) => (answers[indexes[k]!] = result));
+    }),
+  );
+  return answers;
+}
+
+function interpret(answer: ProbeAnswer, category: RequestCategory<unknown>, view: RequestView): ViewAccess {
+  if (!answer || (answer.status >= 200 && answer.status < 300)) return { available: true };
+  const error = mapGraphError(GraphHttpError.fromParts(answer.status, answer.body, answer.headers), {
+    category,
+    operation: "list",
+    view,
+  });
+  return { available: false, code: error.code, message: error.message };
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useAccessToken } from "@/lib/auth/use-access-token";
+import { apiFetch } from "@/lib/client/api-client";
+import type { AppError } from "@/lib/errors/app-error";
+import type { PendingRequest, RequestView } from "@/lib/requests/pending-request";
+import { replaceItem, requestKeys, type RequestPages } from "./request-queries";
+
+interface CancelVariables {
+  request: PendingRequest;
+  view: RequestView;
+}
+
+interface CancelContext {
+  previous: RequestPages | undefined;
+}
+
+/**
+ * Cancels one request optimistically: the row shows "Cancelled" at once, rolls back if Graph refuses, and the
+ * list is refetched either way so it ends in Graph's real state.
+ */
+export function useCancelRequest() {
+  const queryClient = useQueryClient();
+  const getToken = useAccessToken();
+  return useMutation<{ item: PendingRequest | null }, AppError, CancelVariables, CancelContext>({
+    mutationFn: ({ request, view }) =>
+      apiFetch(`/api/requests/${request.category}/${encodeURIComponent(request.id)}/cancel`, getToken, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ view }),
+      }),
+    onMutate: async ({ request, view }) => {
+      const key = requestKeys.list(request.category, view);
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<RequestPages>(key);
+      queryClient.setQueryData<RequestPages>(key, (data) =>
+        replaceItem(data, request.id, (item) => ({ ...item, stage: "cancelled", isOpen: false, cancellable: false })),
+      );
+      return { previous };
+    },
+    onError: (_error, { request, view }, context) => {
+      queryClient.setQueryData(requestKeys.list(request.category, view), context?.previous);
+    },
+    onSuccess: ({ item }, { request, view }) => {
+      if (item) queryClient.setQueryData<RequestPages>(requestKeys.list(request.category, view), (data) => replaceItem(data, request.id, () => item));
+    },
+    onSettled: (_data, _error, { request }) =>
+      queryClient.invalidateQueries({ queryKey: requestKeys.category(request.category) }),
+  });
+}

@@ -1,0 +1,90 @@
+// The one model every category is normalised into. Shared by the server (route handlers, mappers) and the browser,
+// so it holds plain data only.
+
+export const CATEGORY_SLUGS = [
+  "group-assignment",
+  "group-eligibility",
+  "access-package",
+  "governance-role",
+  "privileged-role",
+  "directory-role-assignment",
+  "directory-role-eligibility",
+] as const;
+
+export type CategorySlug = (typeof CATEGORY_SLUGS)[number];
+
+export const REQUEST_VIEWS = ["mine", "all"] as const;
+export type RequestView = (typeof REQUEST_VIEWS)[number];
+
+/**
+ * Plain-language lifecycle stage, the same words for every category, so one queue can mix them. The raw Graph
+ * value stays in `status` (and `statusDetail` where the API has a second, finer field).
+ */
+export type RequestStage =
+  | "awaiting-approval"
+  | "approved-scheduled"
+  | "submitted"
+  | "in-progress"
+  | "completed"
+  | "cancelled"
+  | "denied"
+  | "failed"
+  | "revoked";
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+
+export interface TargetRef {
+  id: string;
+  displayName: string;
+  /** What the target is, in the user's words: "Group membership", "Access package", … */
+  kind: string;
+}
+
+export interface RequestSchedule {
+  startDateTime: string | null;
+  endDateTime: string | null;
+  /** ISO-8601 duration as Graph sends it (e.g. PT8H). */
+  duration: string | null;
+}
+
+export interface PendingRequest {
+  id: string;
+  category: CategorySlug;
+  /** Graph's own status value, untouched. */
+  status: string;
+  statusDetail: string | null;
+  stage: RequestStage;
+  /** Still moving through its lifecycle (not finished, cancelled, denied…). */
+  isOpen: boolean;
+  /** From the category's documented cancellable statuses. */
+  cancellable: boolean;
+  /** Null only when Graph omits it (one docs example misspells the property). */
+  createdDateTime: string | null;
+  principal: PersonRef;
+  target: TargetRef;
+  requestedBy: PersonRef | null;
+  justification: string | null;
+  action: string | null;
+  schedule: RequestSchedule | null;
+  ticket: { number: string | null; system: string | null } | null;
+}
+
+export interface RequestPage {
+  items: PendingRequest[];
+  nextCursor: string | null;
+}
+
+/** What the browser needs to know about a category to render it; the full definition stays on the server. */
+export interface CategorySummary {
+  slug: CategorySlug;
+  label: string;
+  description: string;
+  graphType: string;
+  apiVersion: "v1.0" | "beta";
+  cancellableStatuses: readonly string[];
+  /** Set for APIs Microsoft has deprecated or retired. */
+  retirement: { date: string; note: string } | null;
+}
