@@ -11,7 +11,7 @@ export interface GraphErrorContext {
 }
 
 /** Translates what Graph said into the app's error, in words an admin can act on. Graph's code rides along. */
-export function mapGraphError(error: unknown, context: GraphErrorContext): AppError {
+export function mapGraphError(error: unknown, context?: GraphErrorContext): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof GraphUnreachableError) {
     return new AppError(error.timedOut ? "upstream_timeout" : "upstream_unavailable", error.message);
@@ -19,16 +19,16 @@ export function mapGraphError(error: unknown, context: GraphErrorContext): AppEr
   if (!(error instanceof GraphHttpError)) throw error;
 
   const details = { graphCode: error.graphCode, requestId: error.requestId };
-  const label = context.category.summary.label;
+  const label = context?.category.summary.label ?? "Microsoft Graph";
   const code = error.graphCode ?? "";
   switch (true) {
     case error.status === 401:
       return new AppError("unauthenticated", "Microsoft Graph did not accept your sign-in. Sign in again.", details);
     case error.status === 403:
-      return new AppError("forbidden", forbiddenMessage(context), details);
-    case context.category.notFoundGraphCodes.includes(code) || error.status === 404:
+      return new AppError("forbidden", context ? forbiddenMessage(context) : "Microsoft Graph refused this request for your account.", details);
+    case context?.category.notFoundGraphCodes.includes(code) || error.status === 404:
       return new AppError("not_found", `That ${label} request does not exist (any more).`, details);
-    case context.operation === "cancel" && (context.category.notCancellableGraphCodes.includes(code) || error.status === 409):
+    case context?.operation === "cancel" && (context.category.notCancellableGraphCodes.includes(code) || error.status === 409):
       return new AppError(
         "not_cancellable",
         "Microsoft Graph refused to cancel this request: it is no longer in a state that can be cancelled. It may have been approved, denied or cancelled by someone else in the meantime.",

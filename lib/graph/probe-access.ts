@@ -22,7 +22,9 @@ export async function probeAccess(token: string): Promise<CategoryAccess[]> {
       probes.push({ category, view, call: await probeCall(category, view, token, sampleGroups) });
     }
   }
-  const answers = await runProbes(probes.map((p) => p.call), token);
+  const answers = await runProbes(probes.map((p) => p.call), token).catch((error: unknown) => {
+    throw mapGraphError(error);
+  });
   const byCategory = new Map<CategorySlug, CategoryAccess>();
   probes.forEach(({ category, view }, index) => {
     const slug = category.summary.slug;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors/app-error";
+import { listQuerySchema } from "@/app/api/requests/list-query";
+import { cancelBodySchema } from "@/app/api/requests/[category]/[id]/cancel/cancel-input";
+import { categoryFromSlug, parseInput, requestIdSchema } from "./route-input";
+import { readBearerToken } from "./bearer-token";
+
+function errorOf(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected an AppError");
+}
+
+describe("request id validation", () => {
+  it.each(["6aacaee8-4089-4048-9510-3119367fc943", "12345", "2b5ed229_member_6aacaee8"])("accepts %s", (id) => {
+    expect(parseInput(requestIdSchema, id, "request id")).toBe(id);
+  });
+
+  it.each([
+    ["a path separator", "abc/../groups"],
+    ["a dot", "abc.def"],
+    ["a percent escape", "abc%2Fdef"],
+    ["whitespace", "abc def"],
+    ["nothing", ""],
+    ["a query", "abc?$select=id"],
+    ["too many characters", "a".repeat(129)],
+  ])("refuses an id with %s as a 400 invalid_input", (_, id) => {
+    const error = errorOf(() => parseInput(requestIdSchema, id, "request id"));
+    expect(error.code).toBe("invalid_input");
+    expect(error.status).toBe(400);
+    expect(error.message).toMatch(/request id/i);
+  });
+});
+
+describe("category lookup", () => {
+  it("finds a registered category", () => {
+    expect(categoryFromSlug("access-package").summary.graphType).toBe("accessPackageAssignmentRequest");
+  });
+
+  it("answers an unknown category with a 404 unknown_category", () => {
+    const error = errorOf(() => categoryFromSlug("printer-requests"));
+    expect(error).toMatchObject({ code: "unknown_category", status: 404 });
+    expect(error.message).toContain("printer-requests");
+  });
+
+  it("answers a missing category with a 400", () => {
+    expect(errorOf(() => categoryFromSlug(null))).toMatchObject({ code: "invalid_input", status: 400 });
+  });
+});
+
+describe("list query and cancel body", () => {
+  it("defaults the view to all and refuses anything but mine or all", () => {
+    expect(parseInput(listQuerySchema, {}, "query").view).toBe("all");
+    expect(errorOf(() => parseInput(listQuerySchema, { view: "everyone" }, "query"))).toMatchObject({ code: "invalid_input" });
+  });
+
+  it("refuses unknown fields in a cancel body", () => {
+    expect(parseInput(cancelBodySchema, { view: "mine" }, "body").view).toBe("mine");
+    expect(errorOf(() => parseInput(cancelBodySchema, { view: "mine", url: "/users" }, "body")).code).toBe("invalid_input");
+  });
+});
+
+describe("bearer token", () => {
+  const request = (authorization?: string) =>
+    new Request("http://localhost/api/requests", { headers: authorization ? { authorization } : {} });
+
+  it("reads a bearer token", () => {
+    expect(readBearerToken(request("Bearer abc.def.ghi"))).toBe("abc.def.ghi");
+  });
+
+  it.each([undefined, "Basic dXNlcjpwYXNz", "Bearer ", "Bearer a b"])("answers %s with 401 unauthenticated", (header) => {
+    expect(errorOf(() => readBearerToken(request(header)))).toMatchObject({ code: "unauthenticated", status: 401 });
+  });
+});
