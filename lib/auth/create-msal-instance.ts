@@ -5,7 +5,9 @@ import type { PublicAuthConfig } from "./auth-config-types";
 export const REDIRECT_BRIDGE_PATH = "/redirect";
 
 export function createMsalInstance(config: PublicAuthConfig): PublicClientApplication {
-  const origin = window.location.origin;
+  // During server rendering there is no window; MSAL then builds an inert instance and the page renders its
+  // "checking your sign-in" state until the browser takes over.
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
   const instance = new PublicClientApplication({
     auth: {
       clientId: config.clientId,
