@@ -60,9 +60,6 @@ test("a cancel shows at once, reaches Graph, and survives a reload", async ({ pa
 
 test("requests that cannot be cancelled offer no Cancel button", async ({ page }) => {
   await page.goto("/");
-  for (const slug of ["group-assignment", "access-package"] as const) {
-    await categorySection(page, slug).getByLabel(/Show closed requests/).check();
-  }
   const groupRow = requestRow(page, "group-assignment", SEED_LANDMARKS.groupAssignment.adminNotCancellable.id);
   await expect(groupRow).toBeVisible();
   await expect(cancelButton(groupRow)).toHaveCount(0);

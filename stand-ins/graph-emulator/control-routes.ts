@@ -1,0 +1,100 @@
+// Test-only control endpoints under /_emulator (no token; the server listens on 127.0.0.1 only, and these refuse
+// any other peer as well). Never part of the app's code paths. See README.md for examples.
+
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Hono } from "hono";
+import { z } from "zod";
+
+import { REQUEST_COLLECTION_CONTROLS, findRequestCollection } from "./collections/registry";
+import { faultRuleSchema } from "./engine/faults";
+import type { EmulatorRuntime } from "./engine/runtime";
+
+const configSchema = z
+  .object({
+    latencyMs: z.number().int().min(0).max(60_000),
+    pageSize: z.number().int().min(1).max(999),
+    dCancelSuccessStatus: z.union([z.literal(200), z.literal(204)]),
+    throttlePer10s: z.number().int().min(0),
+  })
+  .partial()
+  .strict();
+
+const statusSchema = z.object({ status: z.string().min(1) });
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+async function jsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    return undefined;
+  }
+}
+
+export function mountControlRoutes(app: Hono, runtime: EmulatorRuntime): void {
+  app.use("/_emulator/*", async (c, next) => {
+    const address = getConnInfo(c).remote.address;
+    if (address && !LOOPBACK.has(address)) return c.json({ error: "The control endpoints answer on loopback only." }, 403);
+    await next();
+  });
+
+  app.post("/_emulator/reset", (c) => {
+    runtime.reset();
+    return c.json({ status: "reset" });
+  });
+
+  app.get("/_emulator/requests", (c) => c.json(runtime.log.list()));
+  app.delete("/_emulator/requests", (c) => {
+    runtime.log.clear();
+    return c.json({ status: "cleared" });
+  });
+
+  app.get("/_emulator/faults", (c) => c.json({ faults: runtime.faults.list() }));
+  app.post("/_emulator/faults", async (c) => {
+    const body = await jsonBody(c.req.raw);
+    const parsed = z.array(faultRuleSchema).safeParse(Array.isArray(body) ? body : [body]);
+    if (!parsed.success) return c.json({ error: z.prettifyError(parsed.error) }, 400);
+    try {
+      runtime.faults.add(parsed.data);
+    } catch (error) {
+      return c.json({ error: `Bad pathPattern: ${(error as Error).message}` }, 400);
+    }
+    return c.json({ faults: runtime.faults.list() });
+  });
+  app.delete("/_emulator/faults", (c) => {
+    runtime.faults.clear();
+    return c.json({ faults: [] });
+  });
+
+  app.get("/_emulator/config", (c) => c.json(runtime.config));
+  app.post("/_emulator/config", async (c) => {
+    const parsed = configSchema.safeParse(await jsonBody(c.req.raw));
+    if (!parsed.success) return c.json({ error: z.prettifyError(parsed.error) }, 400);
+    runtime.config = { ...runtime.config, ...parsed.data };
+    return c.json(runtime.config);
+  });
+
+  app.post("/_emulator/entities/:collection/:id", async (c) => {
+    const collection = findRequestCollection(c.req.param("collection"));
+    if (!collection) return c.json({ error: `Unknown collection; use one of: ${REQUEST_COLLECTION_CONTROLS.map((r) => r.name).join(", ")}.` }, 404);
+    const parsed = statusSchema.safeParse(await jsonBody(c.req.raw));
+    if (!parsed.success) return c.json({ error: 'Send {"status":"…"}.' }, 400);
+    try {
+      const record = collection.setStatus(runtime.state, c.req.param("id"), parsed.data.status, new Date());
+      return record ? c.json(record) : c.json({ error: `No ${collection.name} with id ${c.req.param("id")}.` }, 404);
+    } catch (error) {
+      return c.json({ error: (error as Error).message }, 400);
+    }
+  });
+
+  app.get("/_emulator/state/:collection", (c) => {
+    const collection = findRequestCollection(c.req.param("collection"));
+    return collection ? c.json(collection.all(runtime.state)) : c.json({ error: "Unknown collection." }, 404);
+  });
+  app.get("/_emulator/state/:collection/:id", (c) => {
+    const record = findRequestCollection(c.req.param("collection"))?.find(runtime.state, c.req.param("id"));
+    return record ? c.json(record) : c.json({ error: "Unknown collection or id." }, 404);
+  });
+
+  app.all("/_emulator/*", (c) => c.json({ error: "Unknown control endpoint; see stand-ins/graph-emulator/README.md." }, 404));
+}

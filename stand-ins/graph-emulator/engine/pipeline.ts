@@ -1,0 +1,77 @@
+// One Graph call, direct or a $batch item, through the same steps: latency → injected fault → token → rate limit
+// → route → permission → handler; then the request log. Errors become Graph error bodies for that call alone.
+
+import { runBatch } from "./batch";
+import { badRequest, errorResult, GraphError, tooManyRequests } from "./graph-error";
+import { requireScope } from "./routing";
+import type { EmulatorRuntime } from "./runtime";
+import type { GraphCall, GraphResult } from "./types";
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export const fullPath = (call: GraphCall) => `/${call.version}${call.rawPath}`;
+
+export async function runGraphCall(runtime: EmulatorRuntime, call: GraphCall): Promise<GraphResult> {
+  const isBatch = call.segments.length === 1 && call.segments[0]!.toLowerCase() === "$batch";
+  let result: GraphResult;
+  try {
+    // A batch costs one latency: its items pay it in parallel, the envelope does not add another.
+    if (!isBatch && runtime.config.latencyMs > 0) await sleep(runtime.config.latencyMs);
+    const fault = runtime.faults.take(call.method, safeDecode(fullPath(call)));
+    if (fault) throw fault;
+    if (isBatch) result = await batchEnvelope(runtime, call);
+    else {
+      const caller = await runtime.authenticate(call.headers.authorization);
+      const wait = runtime.throttle.take(caller.oid, runtime.config.throttlePer10s);
+      if (wait !== undefined) throw tooManyRequests(wait);
+      const { route, params } = runtime.router.resolve(call);
+      requireScope(caller, route.scopes);
+      result = await route.handle({ call, caller, params, state: runtime.state, config: runtime.config });
+    }
+  } catch (error) {
+    result = resultFor(error, call);
+  }
+  logCall(runtime, call, result.status);
+  return result;
+}
+
+async function batchEnvelope(runtime: EmulatorRuntime, call: GraphCall): Promise<GraphResult> {
+  if (call.viaBatch) throw badRequest("Nested $batch requests are not supported.");
+  if (call.method !== "POST") throw new GraphError(405, "BadRequest", `The HTTP method '${call.method}' is not allowed for $batch.`, { Allow: "POST" });
+  return runBatch(runtime, call, runGraphCall);
+}
+
+/** A call refused before the pipeline could read it (e.g. malformed JSON): answered and logged all the same. */
+export function rejectCall(runtime: EmulatorRuntime, call: GraphCall, error: GraphError): GraphResult {
+  const result = errorResult(error, call.requestId, call.clientRequestId);
+  logCall(runtime, call, result.status);
+  return result;
+}
+
+export function resultFor(error: unknown, call: GraphCall): GraphResult {
+  if (error instanceof GraphError) return errorResult(error, call.requestId, call.clientRequestId);
+  console.error("[graph-emulator] unexpected error", error);
+  return errorResult(new GraphError(500, "generalException", "An unspecified error has occurred."), call.requestId, call.clientRequestId);
+}
+
+function logCall(runtime: EmulatorRuntime, call: GraphCall, status: number): void {
+  const path = fullPath(call);
+  runtime.log.add({
+    method: call.method,
+    path: safeDecode(path),
+    query: Object.fromEntries(call.query),
+    status,
+    viaBatch: call.viaBatch,
+    time: new Date().toISOString(),
+    requestId: call.requestId,
+  });
+  runtime.trace?.(`${call.viaBatch ? "  [batch] " : ""}${call.method} ${path}${call.rawQuery ? `?${call.rawQuery}` : ""} → ${status}`);
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

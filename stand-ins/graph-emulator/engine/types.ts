@@ -1,0 +1,48 @@
+// Shapes shared by the engine: one Graph call (direct or a $batch item), its result, and the caller.
+
+import type { GraphVersion } from "../model";
+
+/** One Graph call after HTTP parsing; a $batch item becomes one of these too, so both share one pipeline. */
+export interface GraphCall {
+  method: string;
+  version: GraphVersion;
+  /** The path after the version as received, e.g. "/identityGovernance/…/filterByCurrentUser(on='principal')". */
+  rawPath: string;
+  /** Decoded path segments after the version. */
+  segments: string[];
+  /** The query string as received, without "?" (used verbatim to build @odata.nextLink). */
+  rawQuery: string;
+  query: URLSearchParams;
+  /** Lower-cased header names. */
+  headers: Readonly<Record<string, string>>;
+  /** Parsed JSON body, undefined when none was sent. */
+  body: unknown;
+  /** Scheme + host the client used (nextLink and @odata.context are built on it). */
+  origin: string;
+  viaBatch: boolean;
+  requestId: string;
+  clientRequestId: string;
+}
+
+export interface GraphResult {
+  status: number;
+  /** Undefined means no body at all (204, or D's "200 with an empty body"). */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Who is calling, from the verified token (Entra claims `oid`, `scp`, `wids`). */
+export interface Caller {
+  oid: string;
+  scopes: ReadonlySet<string>;
+  roleTemplateIds: ReadonlySet<string>;
+}
+
+/** Runtime-changeable settings (POST /_emulator/config). */
+export interface EmulatorConfig {
+  latencyMs: number;
+  pageSize: number;
+  dCancelSuccessStatus: 200 | 204;
+  /** Requests per caller per 10 s before 429; 0 turns the limiter off. */
+  throttlePer10s: number;
+}
