@@ -93,6 +93,22 @@ export const MEGAN: DemoPerson = {
   canSignIn: true,
 };
 
+/**
+ * A second administrator whose consent lacks one scope (directory-role eligibility), so the demo and the tests can
+ * show how Request Desk explains a permission that was not granted.
+ */
+export const LEE: DemoPerson = {
+  oid: "c3f70302-0010-4c80-a122-0000000c0010",
+  userPrincipalName: "lee@contoso.test",
+  displayName: "Lee Gu",
+  givenName: "Lee",
+  surname: "Gu",
+  jobTitle: "Director",
+  directoryRoles: [ROLE_TEMPLATE_IDS.privilegedRoleAdministrator, ROLE_TEMPLATE_IDS.identityGovernanceAdministrator],
+  canSignIn: true,
+  withheldScopes: ["RoleEligibilitySchedule.ReadWrite.Directory", "RoleEligibilitySchedule.Read.Directory"],
+};
+
 /** Colleagues who appear in requests; they exist in the directory but do not sign in to the demo. */
 const COLLEAGUES: ReadonlyArray<Omit<DemoPerson, "directoryRoles" | "canSignIn">> = [
   { oid: "c3f70302-0003-4c80-a122-0000000c0003", userPrincipalName: "alex@contoso.test", displayName: "Alex Wilber", givenName: "Alex", surname: "Wilber", jobTitle: "Marketing Assistant" },
@@ -102,7 +118,6 @@ const COLLEAGUES: ReadonlyArray<Omit<DemoPerson, "directoryRoles" | "canSignIn">
   { oid: "c3f70302-0007-4c80-a122-0000000c0007", userPrincipalName: "nestor@contoso.test", displayName: "Nestor Wilke", givenName: "Nestor", surname: "Wilke", jobTitle: "Director of Operations" },
   { oid: "c3f70302-0008-4c80-a122-0000000c0008", userPrincipalName: "joni@contoso.test", displayName: "Joni Sherman", givenName: "Joni", surname: "Sherman", jobTitle: "Paralegal" },
   { oid: "c3f70302-0009-4c80-a122-0000000c0009", userPrincipalName: "grady@contoso.test", displayName: "Grady Archie", givenName: "Grady", surname: "Archie", jobTitle: "Designer" },
-  { oid: "c3f70302-0010-4c80-a122-0000000c0010", userPrincipalName: "lee@contoso.test", displayName: "Lee Gu", givenName: "Lee", surname: "Gu", jobTitle: "Director" },
   { oid: "c3f70302-0011-4c80-a122-0000000c0011", userPrincipalName: "pradeep@contoso.test", displayName: "Pradeep Gupta", givenName: "Pradeep", surname: "Gupta", jobTitle: "Accountant" },
   { oid: "c3f70302-0012-4c80-a122-0000000c0012", userPrincipalName: "johanna@contoso.test", displayName: "Johanna Lorenz", givenName: "Johanna", surname: "Lorenz", jobTitle: "Senior Engineer" },
 ];
@@ -110,6 +125,7 @@ const COLLEAGUES: ReadonlyArray<Omit<DemoPerson, "directoryRoles" | "canSignIn">
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
   ADMIN,
   MEGAN,
+  LEE,
   ...COLLEAGUES.map((c) => ({ ...c, directoryRoles: [] as const, canSignIn: false })),
 ];
 
