@@ -64,7 +64,7 @@ test("an invalid view or a malformed body is a 400", async ({ request }) => {
 
 test("a forged cursor is refused, not followed", async ({ request }) => {
   const forged = Buffer.from(
-    JSON.stringify({ c: "access-package", v: "all", l: "http://localhost:4000/v1.0/users" }),
+    JSON.stringify({ c: "access-package", v: "all", s: 0, l: "http://localhost:4000/v1.0/users" }),
   ).toString("base64url");
   const response = await request.get(`/api/requests?category=access-package&view=all&cursor=${forged}`, {
     headers: auth(),

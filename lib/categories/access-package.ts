@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PendingRequest, RequestStage } from "@/lib/requests/pending-request";
-import type { GraphCall, RequestCategory } from "./category-definition";
+import { classifyByCode, type GraphCall, type RequestCategory } from "./category-definition";
 import { odataString, requestScheduleSchema, scheduleFrom } from "./graph-shapes";
 import { isOpenStage, statusIn } from "./pim-v3-status";
 
@@ -82,8 +82,8 @@ export const accessPackageCategory: RequestCategory<AccessPackageRequest> = {
   adminRoles: ["Identity Governance Administrator"],
   signInScopes: ["EntitlementManagement.ReadWrite.All", "EntitlementMgmt-SubjectAccess.ReadWrite"],
   list: {
-    all: { kind: "collection", call: { version: "v1.0", path: V1_BASE, query: { $expand: EXPAND } } },
-    mine: { kind: "collection", call: { version: "v1.0", path: MINE, query: { $expand: EXPAND } } },
+    all: { sources: () => [{ kind: "collection", call: { version: "v1.0", path: V1_BASE, query: { $expand: EXPAND } } }] },
+    mine: { sources: () => [{ kind: "collection", call: { version: "v1.0", path: MINE, query: { $expand: EXPAND } } }] },
   },
   cancel: (id, view) =>
     view === "all"
@@ -97,8 +97,10 @@ export const accessPackageCategory: RequestCategory<AccessPackageRequest> = {
       : { version: "v1.0", path: MINE, query: { $filter: `id eq ${odataString(id)}`, $expand: EXPAND } },
   entitySchema: accessPackageRequestSchema,
   toPendingRequest,
-  notCancellableGraphCodes: ["RequestCannotBeCancelled"],
-  notFoundGraphCodes: [],
+  // No error codes are documented for this cancel (contract §6); the emulator answers like PIM does.
+  classifyCancelRefusal: classifyByCode(["RequestCannotBeCancelled"]),
+  cancelEffect:
+    "The request is withdrawn and marked canceled in entitlement management: the access package is not assigned through it, and any pending approval stops.",
 };
 
 function toPendingRequest(entity: AccessPackageRequest): PendingRequest {

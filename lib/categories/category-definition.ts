@@ -8,17 +8,41 @@ export interface GraphCall {
   version: GraphVersion;
   path: string;
   query?: Readonly<Record<string, string>>;
+  /**
+   * Handed back to the category's mapper with every entity this call returns, for facts the entity itself does
+   * not carry (PIM v2's provider, which its cancel path needs).
+   */
+  tag?: string;
 }
 
 /**
- * How a category's list is fetched:
+ * Where a category's requests come from, read one after the other:
  * - `collection`: one collection, paged with `@odata.nextLink`;
- * - `per-group`: Graph refuses an unfiltered list (PIM for Groups needs `groupId`), so list the tenant's
- *   security groups and ask about each group, 20 per `$batch`.
+ * - `fan-out`: Graph refuses an unfiltered list (PIM for Groups needs a `groupId`, PIM v2 a `resourceId`), so list
+ *   the parents (groups, resources) and ask about each one, 20 per `$batch`.
  */
-export type ListPlan =
+export type ListSource =
   | { kind: "collection"; call: GraphCall }
-  | { kind: "per-group"; groups: GraphCall; callForGroup: (groupId: string) => GraphCall };
+  | { kind: "fan-out"; parents: GraphCall; child: (parentId: string) => GraphCall };
+
+/** Facts about the signed-in user a plan may need, read from Graph (`/me`) only when `needsCallerId` is set. */
+export interface CallerContext {
+  callerId: string;
+}
+
+export interface ListPlan {
+  needsCallerId?: boolean;
+  sources: (caller: CallerContext) => readonly ListSource[];
+}
+
+/** How a refused Graph call reads for this category, when its status code alone would mislead. */
+export type RefusalKind = "not_cancellable" | "not_found" | undefined;
+
+export interface GraphRefusal {
+  status: number;
+  code: string | undefined;
+  message: string;
+}
 
 export interface CancelCall extends GraphCall {
   body?: unknown;
@@ -44,9 +68,18 @@ export interface RequestCategory<Entity = unknown> {
   /** How to read one request back after a cancel that returned no body. */
   readBack: (id: string, view: RequestView) => GraphCall;
   entitySchema: z.ZodType<Entity>;
-  toPendingRequest: (entity: Entity) => PendingRequest;
-  /** Graph error codes a refused cancel carries when the request is no longer (or never was) cancellable. */
-  notCancellableGraphCodes: readonly string[];
-  /** Graph error codes that mean "no such request" even when the status is 400. */
-  notFoundGraphCodes: readonly string[];
+  toPendingRequest: (entity: Entity, tag?: string) => PendingRequest;
+  /** Which refusals of a cancel mean "no longer cancellable" or "no such request" (often a 400, not a 409/404). */
+  classifyCancelRefusal: (refusal: GraphRefusal) => RefusalKind;
+  /** In the user's words: what cancelling does for this kind of request. */
+  cancelEffect: string;
+}
+
+/** The common case: Graph's `RequestCannotBeCancelled` (or a 409) means not cancellable, a 404 means gone. */
+export function classifyByCode(notCancellable: readonly string[], notFound: readonly string[] = []) {
+  return ({ status, code }: GraphRefusal): RefusalKind => {
+    if (status === 404 || (code && notFound.includes(code))) return "not_found";
+    if (status === 409 || (code && notCancellable.includes(code))) return "not_cancellable";
+    return undefined;
+  };
 }

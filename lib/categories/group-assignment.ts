@@ -15,4 +15,6 @@ export const groupAssignmentCategory = definePimForGroupsCategory({
   readScope: "PrivilegedAssignmentSchedule.Read.AzureADGroup",
   writeScope: "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup",
   targetKind: (accessId) => (accessId === "owner" ? "Active owner" : "Active member"),
+  cancelEffect:
+    "The request is withdrawn and marked Canceled in PIM: the person does not become an active member or owner of the group through it. Access they already have is not touched.",
 });

@@ -15,4 +15,6 @@ export const groupEligibilityCategory = definePimForGroupsCategory({
   readScope: "PrivilegedEligibilitySchedule.Read.AzureADGroup",
   writeScope: "PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup",
   targetKind: (accessId) => (accessId === "owner" ? "Eligible owner" : "Eligible member"),
+  cancelEffect:
+    "The request is withdrawn and marked Canceled in PIM: the person does not become eligible for the group through it. Existing eligibility is not touched.",
 });

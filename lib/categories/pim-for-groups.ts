@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PendingRequest, CategorySummary } from "@/lib/requests/pending-request";
-import type { GraphCall, RequestCategory } from "./category-definition";
+import { classifyByCode, type GraphCall, type RequestCategory } from "./category-definition";
 import {
   directoryObjectSchema,
   identitySetSchema,
@@ -51,6 +51,7 @@ interface PimForGroupsOptions {
   writeScope: string;
   /** How the target reads in the table: "Active member", "Eligible member", … */
   targetKind: (accessId: string | null | undefined) => string;
+  cancelEffect: string;
 }
 
 const EXPAND = "principal,group($select=id,displayName)";
@@ -79,19 +80,19 @@ export function definePimForGroupsCategory(options: PimForGroupsOptions): Reques
     signInScopes: [options.writeScope, "GroupMember.Read.All"],
     list: {
       all: {
-        kind: "per-group",
-        groups: {
-          version: "v1.0",
-          path: "/groups",
-          query: { $filter: "securityEnabled eq true", $select: "id,displayName" },
-        },
-        callForGroup: (groupId) => ({
-          version: "v1.0",
-          path: base,
-          query: { $filter: `groupId eq ${odataString(groupId)}`, $expand: EXPAND },
-        }),
+        sources: () => [
+          {
+            kind: "fan-out",
+            parents: { version: "v1.0", path: "/groups", query: { $filter: "securityEnabled eq true", $select: "id,displayName" } },
+            child: (groupId) => ({
+              version: "v1.0",
+              path: base,
+              query: { $filter: `groupId eq ${odataString(groupId)}`, $expand: EXPAND },
+            }),
+          },
+        ],
       },
-      mine: { kind: "collection", call: { version: "v1.0", path: mine, query: { $expand: EXPAND } } },
+      mine: { sources: () => [{ kind: "collection", call: { version: "v1.0", path: mine, query: { $expand: EXPAND } } }] },
     },
     cancel: (id) => ({ version: "v1.0", path: `${base}/${id}/cancel` }),
     readBack: (id, view): GraphCall =>
@@ -100,8 +101,8 @@ export function definePimForGroupsCategory(options: PimForGroupsOptions): Reques
         : { version: "v1.0", path: mine, query: { $filter: `id eq ${odataString(id)}`, $expand: EXPAND } },
     entitySchema: pimGroupRequestSchema,
     toPendingRequest: (entity) => toPendingRequest(entity, options),
-    notCancellableGraphCodes: ["RequestCannotBeCancelled"],
-    notFoundGraphCodes: [],
+    classifyCancelRefusal: classifyByCode(["RequestCannotBeCancelled"]),
+    cancelEffect: options.cancelEffect,
   };
 }
 

@@ -1,8 +1,12 @@
 import type { CategorySlug, CategorySummary } from "@/lib/requests/pending-request";
 import type { RequestCategory } from "./category-definition";
 import { accessPackageCategory } from "./access-package";
+import { directoryRoleAssignmentCategory } from "./directory-role-assignment";
+import { directoryRoleEligibilityCategory } from "./directory-role-eligibility";
+import { governanceRoleCategory } from "./governance-role";
 import { groupAssignmentCategory } from "./group-assignment";
 import { groupEligibilityCategory } from "./group-eligibility";
+import { privilegedRoleCategory } from "./privileged-role";
 
 // The one list of categories. Route handlers, the UI and the tests iterate it; adding a category is one module
 // plus an entry here.
@@ -10,6 +14,10 @@ export const CATEGORY_REGISTRY: readonly RequestCategory<unknown>[] = [
   erase(groupAssignmentCategory),
   erase(groupEligibilityCategory),
   erase(accessPackageCategory),
+  erase(directoryRoleAssignmentCategory),
+  erase(directoryRoleEligibilityCategory),
+  erase(governanceRoleCategory),
+  erase(privilegedRoleCategory),
 ];
 
 // Each module's schema and mapper are typed together, so forgetting the entity type here is safe: the registry

@@ -24,11 +24,11 @@ export function readCollection(body: unknown): CollectionPage | undefined {
  * Maps Graph entities through the category's schema. An entity that does not parse is left out and reported on
  * the server log by id, rather than failing the whole page for one odd record.
  */
-export function mapEntities(category: RequestCategory<unknown>, entities: readonly unknown[]): PendingRequest[] {
+export function mapEntities(category: RequestCategory<unknown>, entities: readonly unknown[], tag?: string): PendingRequest[] {
   const items: PendingRequest[] = [];
   for (const raw of entities) {
     const parsed = category.entitySchema.safeParse(raw);
-    if (parsed.success) items.push(category.toPendingRequest(parsed.data));
+    if (parsed.success) items.push(category.toPendingRequest(parsed.data, tag));
     else console.warn(`[graph] skipped a ${category.summary.slug} entity that did not parse`, (raw as { id?: unknown })?.id);
   }
   return items;

@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import type { GraphCall, ListPlan, RequestCategory } from "@/lib/categories/category-definition";
+import type { GraphCall, ListSource, RequestCategory } from "@/lib/categories/category-definition";
 import type { PendingRequest, RequestPage, RequestView } from "@/lib/requests/pending-request";
 import { AppError } from "@/lib/errors/app-error";
 import { runBatch } from "./batch";
+import { readCallerId } from "./caller";
 import { mapEntities, readCollection } from "./collection";
-import { decodeCursor, encodeCursor, invalidCursor } from "./cursor";
+import { decodeCursor, encodeCursor, invalidCursor, type CursorPosition } from "./cursor";
 import { GraphHttpError } from "./graph-error";
 import { graphRequest } from "./graph-fetch";
 import { buildGraphUrl, isLinkWithin } from "./graph-url";
@@ -20,19 +21,35 @@ export interface ListRequestsInput {
 
 /** One page of a category's requests as the signed-in user may see them, with a cursor for the next page. */
 export async function listRequestPage(input: ListRequestsInput): Promise<RequestPage> {
-  const plan = input.category.list[input.view];
-  const firstCall = plan.kind === "collection" ? plan.call : plan.groups;
-  const link = input.cursor ? decodeCursor(input.cursor, input.category.summary.slug, input.view) : buildGraphUrl(firstCall);
-  if (!isLinkWithin(link, firstCall)) throw invalidCursor();
+  const { category, view, token } = input;
   try {
-    const page = plan.kind === "collection" ? await collectionPage(input, link) : await perGroupPage(input, plan, link);
-    return {
-      items: page.items,
-      nextCursor: page.nextLink ? encodeCursor(input.category.summary.slug, input.view, page.nextLink) : null,
-    };
+    const plan = category.list[view];
+    const sources = plan.sources({ callerId: plan.needsCallerId ? await readCallerId(token) : "" });
+    const position: CursorPosition = input.cursor
+      ? decodeCursor(input.cursor, category.summary.slug, view)
+      : { source: 0, link: buildGraphUrl(entryCall(sources[0]!)) };
+    const source = sources[position.source];
+    if (!source || !isLinkWithin(position.link, entryCall(source))) throw invalidCursor();
+
+    const page =
+      source.kind === "collection"
+        ? await collectionPage(category, source.call, position.link, token)
+        : await fanOutPage(category, source, position.link, token, sources.length > 1);
+    const nextSource = sources[position.source + 1];
+    const next: CursorPosition | null = page.nextLink
+      ? { source: position.source, link: page.nextLink }
+      : nextSource
+        ? { source: position.source + 1, link: buildGraphUrl(entryCall(nextSource)) }
+        : null;
+    return { items: page.items, nextCursor: next ? encodeCursor(category.summary.slug, view, next) : null };
   } catch (error) {
-    throw mapGraphError(error, { category: input.category, operation: "list", view: input.view });
+    throw mapGraphError(error, { category, operation: "list", view });
   }
+}
+
+/** The call a source starts from: its collection, or the list of parents it fans out over. */
+export function entryCall(source: ListSource): GraphCall {
+  return source.kind === "collection" ? source.call : source.parents;
 }
 
 interface MappedPage {
@@ -40,51 +57,59 @@ interface MappedPage {
   nextLink: string | undefined;
 }
 
-async function collectionPage(input: ListRequestsInput, link: string): Promise<MappedPage> {
-  const plan = input.category.list[input.view];
-  const expected = plan.kind === "collection" ? plan.call : plan.groups;
-  const page = await fetchCollection(link, expected, input.token);
-  return { items: mapEntities(input.category, page.entities), nextLink: page.nextLink };
+async function collectionPage(category: RequestCategory<unknown>, call: GraphCall, link: string, token: string): Promise<MappedPage> {
+  const page = await fetchCollection(link, call, token);
+  return { items: mapEntities(category, page.entities, call.tag), nextLink: page.nextLink };
 }
 
-const groupSchema = z.object({ id: z.string() });
+const parentSchema = z.object({ id: z.string() });
 
 /**
- * One page of the tenant's security groups, and every request of each of those groups, asked 20 groups per
- * `$batch`. A group whose requests this admin may not read (403, e.g. a role-assignable group without Privileged
- * Role Administrator) is skipped; if every group refuses, the user is told they lack the right.
+ * One page of parents (groups, resources) and every request of each, asked 20 parents per `$batch`. A parent
+ * whose requests this admin may not read (403, e.g. a role-assignable group without Privileged Role Administrator)
+ * is skipped; if every parent refuses, the user is told they lack the right. When the category has other sources,
+ * a source whose parents cannot be listed at all is skipped the same way.
  */
-async function perGroupPage(
-  input: ListRequestsInput,
-  plan: Extract<ListPlan, { kind: "per-group" }>,
+async function fanOutPage(
+  category: RequestCategory<unknown>,
+  source: Extract<ListSource, { kind: "fan-out" }>,
   link: string,
+  token: string,
+  hasOtherSources: boolean,
 ): Promise<MappedPage> {
-  const groupsPage = await fetchCollection(link, plan.groups, input.token);
-  const groupIds = groupsPage.entities.flatMap((g) => {
-    const parsed = groupSchema.safeParse(g);
-    return parsed.success ? [parsed.data.id] : [];
+  let parentsPage;
+  try {
+    parentsPage = await fetchCollection(link, source.parents, token);
+  } catch (error) {
+    if (hasOtherSources && error instanceof GraphHttpError && error.status === 403) return { items: [], nextLink: undefined };
+    throw error;
+  }
+  const calls = parentsPage.entities.flatMap((p) => {
+    const parsed = parentSchema.safeParse(p);
+    return parsed.success ? [source.child(parsed.data.id)] : [];
   });
-  const calls = groupIds.map((id) => plan.callForGroup(id));
-  const results = await runBatch("v1.0", calls, input.token);
+  const version = calls[0]?.version ?? source.parents.version;
+  const results = await runBatch(version, calls, token);
 
-  const entities: unknown[] = [];
+  const items: PendingRequest[] = [];
   let refused = 0;
   for (const [index, result] of results.entries()) {
+    const call = calls[index]!;
     if (result.status === 403 || result.status === 404) {
       refused++;
       continue;
     }
     if (result.status < 200 || result.status >= 300) throw GraphHttpError.fromParts(result.status, result.body, result.headers);
     const page = readCollection(result.body);
-    if (!page) throw new AppError("upstream_error", "Microsoft Graph sent a group's requests in an unexpected shape.");
-    entities.push(...page.entities);
-    if (page.nextLink) entities.push(...(await followAll(page.nextLink, calls[index]!, input.token)));
+    if (!page) throw new AppError("upstream_error", "Microsoft Graph sent a list in an unexpected shape.");
+    const entities = page.nextLink ? [...page.entities, ...(await followAll(page.nextLink, call, token))] : page.entities;
+    items.push(...mapEntities(category, entities, call.tag));
   }
-  if (groupIds.length > 0 && refused === groupIds.length) {
+  if (calls.length > 0 && refused === calls.length) {
     const firstRefusal = results.find((r) => r.status === 403) ?? results[0]!;
     throw GraphHttpError.fromParts(firstRefusal.status, firstRefusal.body, firstRefusal.headers);
   }
-  return { items: mapEntities(input.category, entities), nextLink: groupsPage.nextLink };
+  return { items, nextLink: parentsPage.nextLink };
 }
 
 async function followAll(link: string, expected: GraphCall, token: string): Promise<unknown[]> {

@@ -21,14 +21,18 @@ export function mapGraphError(error: unknown, context?: GraphErrorContext): AppE
   const details = { graphCode: error.graphCode, requestId: error.requestId };
   const label = context?.category.summary.label ?? "Microsoft Graph";
   const code = error.graphCode ?? "";
+  const refusal =
+    context?.operation === "cancel"
+      ? context.category.classifyCancelRefusal({ status: error.status, code: error.graphCode, message: error.message })
+      : undefined;
   switch (true) {
     case error.status === 401:
       return new AppError("unauthenticated", "Microsoft Graph did not accept your sign-in. Sign in again.", details);
     case error.status === 403:
       return new AppError("forbidden", context ? forbiddenMessage(context) : "Microsoft Graph refused this request for your account.", details);
-    case context?.category.notFoundGraphCodes.includes(code) || error.status === 404:
+    case refusal === "not_found" || error.status === 404:
       return new AppError("not_found", `That ${label} request does not exist (any more).`, details);
-    case context?.operation === "cancel" && (context.category.notCancellableGraphCodes.includes(code) || error.status === 409):
+    case refusal === "not_cancellable":
       return new AppError(
         "not_cancellable",
         "Microsoft Graph refused to cancel this request: it is no longer in a state that can be cancelled. It may have been approved, denied or cancelled by someone else in the meantime.",

@@ -8,6 +8,7 @@ import { readCollection } from "./collection";
 import { GraphHttpError } from "./graph-error";
 import { graphRequest } from "./graph-fetch";
 import { buildGraphUrl } from "./graph-url";
+import { readCallerId } from "./caller";
 import { mapGraphError } from "./map-graph-error";
 
 /**
@@ -15,16 +16,24 @@ import { mapGraphError } from "./map-graph-error";
  * A 2xx means the view is available; a refusal carries the app's explanation of the missing permission or role.
  */
 export async function probeAccess(token: string): Promise<CategoryAccess[]> {
-  const sampleGroups = new Map<string, string | null>();
+  try {
+    return await probeEveryCategory(token);
+  } catch (error) {
+    throw mapGraphError(error);
+  }
+}
+
+async function probeEveryCategory(token: string): Promise<CategoryAccess[]> {
+  const sampleParents = new Map<string, string | null>();
+  let callerId: Promise<string> | undefined;
+  const caller = () => (callerId ??= readCallerId(token));
   const probes: Array<{ category: RequestCategory<unknown>; view: RequestView; call: BatchCall | null }> = [];
   for (const category of CATEGORY_REGISTRY) {
     for (const view of REQUEST_VIEWS) {
-      probes.push({ category, view, call: await probeCall(category, view, token, sampleGroups) });
+      probes.push({ category, view, call: await probeCall(category, view, token, sampleParents, caller) });
     }
   }
-  const answers = await runProbes(probes.map((p) => p.call), token).catch((error: unknown) => {
-    throw mapGraphError(error);
-  });
+  const answers = await runProbes(probes.map((p) => p.call), token);
   const byCategory = new Map<CategorySlug, CategoryAccess>();
   probes.forEach(({ category, view }, index) => {
     const slug = category.summary.slug;
@@ -43,20 +52,24 @@ async function probeCall(
   category: RequestCategory<unknown>,
   view: RequestView,
   token: string,
-  sampleGroups: Map<string, string | null>,
+  sampleParents: Map<string, string | null>,
+  caller: () => Promise<string>,
 ): Promise<BatchCall | null> {
   const plan = category.list[view];
-  if (plan.kind === "collection") return withTop(plan.call);
-  // Per-group lists need a group to ask about; with no groups there is nothing to refuse.
-  const key = buildGraphUrl(plan.groups);
-  if (!sampleGroups.has(key)) sampleGroups.set(key, await firstGroupId(plan.groups, token));
-  const groupId = sampleGroups.get(key);
-  return groupId ? withTop(plan.callForGroup(groupId)) : null;
+  // The first source stands for the category: its permission and role rules are the category's.
+  const source = plan.sources({ callerId: plan.needsCallerId ? await caller() : "" })[0];
+  if (!source) return null;
+  if (source.kind === "collection") return withTop(source.call);
+  // A fan-out needs a parent to ask about; with no parents there is nothing to refuse.
+  const key = buildGraphUrl(source.parents);
+  if (!sampleParents.has(key)) sampleParents.set(key, await firstParentId(source.parents, token));
+  const parentId = sampleParents.get(key);
+  return parentId ? withTop(source.child(parentId)) : null;
 }
 
-async function firstGroupId(groups: GraphCall, token: string): Promise<string | null> {
+async function firstParentId(parents: GraphCall, token: string): Promise<string | null> {
   try {
-    const response = await graphRequest(buildGraphUrl(withTop(groups)), { token });
+    const response = await graphRequest(buildGraphUrl(withTop(parents)), { token });
     const first = readCollection(response.body)?.entities[0] as { id?: unknown } | undefined;
     return typeof first?.id === "string" ? first.id : null;
   } catch {

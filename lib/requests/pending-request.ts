@@ -29,7 +29,8 @@ export type RequestStage =
   | "cancelled"
   | "denied"
   | "failed"
-  | "revoked";
+  | "revoked"
+  | "expired";
 
 export interface PersonRef {
   id: string;

@@ -11,4 +11,5 @@ export const STAGE_LABELS: Record<RequestStage, string> = {
   denied: "Denied",
   failed: "Failed",
   revoked: "Revoked",
+  expired: "Expired",
 };
