@@ -1,16 +1,18 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import type { PendingRequest } from "@/lib/requests/pending-request";
+import type { CategorySummary, PendingRequest } from "@/lib/requests/pending-request";
 import { STAGE_LABELS } from "@/lib/requests/stage-labels";
 
 /** Confirms a cancel; says exactly which request and what cancelling does, since it cannot be undone. */
 export function CancelRequestDialog({
   request,
+  category,
   onConfirm,
   onClose,
 }: {
   request: PendingRequest | null;
+  category: CategorySummary | undefined;
   onConfirm: (request: PendingRequest) => void;
   onClose: () => void;
 }) {
@@ -24,9 +26,8 @@ export function CancelRequestDialog({
               <Dialog.Title className="text-lg font-semibold text-slate-900">Cancel this request?</Dialog.Title>
               <Dialog.Description className="mt-2 text-sm text-slate-700">
                 {request.principal.displayName}&apos;s request for <strong>{request.target.displayName}</strong> (
-                {request.target.kind.toLowerCase()}) is {STAGE_LABELS[request.stage].toLowerCase()}. Cancelling
-                withdraws it in Microsoft Entra ID: it will not be approved or take effect, and it cannot be
-                reopened. A new request would be needed.
+                {request.target.kind.toLowerCase()}) is {STAGE_LABELS[request.stage].toLowerCase()}.{" "}
+                {category?.cancelEffect} A cancelled request cannot be reopened; a new request would be needed.
               </Dialog.Description>
               {request.justification && (
                 <p className="mt-3 rounded border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800">

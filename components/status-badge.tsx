@@ -11,10 +11,11 @@ const STAGE_STYLES: Record<RequestStage, string> = {
   denied: "bg-red-100 text-red-900 ring-red-300",
   failed: "bg-red-100 text-red-900 ring-red-300",
   revoked: "bg-slate-200 text-slate-800 ring-slate-300",
+  expired: "bg-slate-200 text-slate-800 ring-slate-300",
 };
 
-/** The plain-language stage, with Graph's own status underneath for those who need the exact value. */
-export function StatusBadge({ request }: { request: PendingRequest }) {
+/** The plain-language stage; Graph's own status underneath when the user asked to see it. */
+export function StatusBadge({ request, showRaw }: { request: PendingRequest; showRaw: boolean }) {
   const raw = request.statusDetail ? `${request.status} · ${request.statusDetail}` : request.status;
   return (
     <div className="flex flex-col items-start gap-0.5">
@@ -24,9 +25,11 @@ export function StatusBadge({ request }: { request: PendingRequest }) {
       >
         {STAGE_LABELS[request.stage]}
       </span>
-      <span className="font-mono text-[11px] text-slate-600" title="Status as Microsoft Graph reports it">
-        {raw}
-      </span>
+      {showRaw && (
+        <span className="font-mono text-[11px] text-slate-700" data-testid="graph-status" title="Status as Microsoft Graph reports it">
+          {raw}
+        </span>
+      )}
     </div>
   );
 }

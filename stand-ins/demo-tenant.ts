@@ -34,6 +34,7 @@ export const ROLE_TEMPLATE_IDS = {
  */
 export const GRAPH_DELEGATED_SCOPES = [
   "User.Read",
+  "User.ReadBasic.All",
   "GroupMember.Read.All",
   "Group.Read.All",
   "Directory.Read.All",

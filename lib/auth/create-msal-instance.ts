@@ -1,5 +1,6 @@
 import { EventType, PublicClientApplication, ProtocolMode, type AuthenticationResult } from "@azure/msal-browser";
 import type { PublicAuthConfig } from "./auth-config-types";
+import { rememberGrantedScopes } from "./granted-scopes-store";
 
 /** Path of the MSAL v5 redirect bridge page, used by silent (iframe) renewals. */
 export const REDIRECT_BRIDGE_PATH = "/redirect";
@@ -23,8 +24,11 @@ export function createMsalInstance(config: PublicAuthConfig): PublicClientApplic
     system: { protocolMode: config.protocolMode === "OIDC" ? ProtocolMode.OIDC : ProtocolMode.AAD },
   });
   instance.addEventCallback((event) => {
-    if (event.eventType === EventType.LOGIN_SUCCESS && event.payload) {
-      instance.setActiveAccount((event.payload as AuthenticationResult).account);
+    if (!event.payload) return;
+    if (event.eventType === EventType.LOGIN_SUCCESS || event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) {
+      const result = event.payload as AuthenticationResult;
+      if (event.eventType === EventType.LOGIN_SUCCESS) instance.setActiveAccount(result.account);
+      if (result.account && result.scopes.length > 0) rememberGrantedScopes(result.account.homeAccountId, result.scopes);
     }
   });
   return instance;

@@ -6,6 +6,7 @@ import { useCallback } from "react";
 import { AppError } from "@/lib/errors/app-error";
 import { useAuthConfig } from "./auth-config-context";
 import { REDIRECT_BRIDGE_PATH } from "./create-msal-instance";
+import { grantedScopesFor } from "./granted-scopes-store";
 
 /** Returns a function that yields a Graph access token for the signed-in account, renewing it silently. */
 export function useAccessToken(): () => Promise<string> {
@@ -16,7 +17,7 @@ export function useAccessToken(): () => Promise<string> {
     if (!account) throw new AppError("unauthenticated", "You are signed out. Sign in to continue.");
     try {
       const result = await instance.acquireTokenSilent({
-        scopes,
+        scopes: grantedScopesFor(account.homeAccountId) ?? scopes,
         account,
         redirectUri: `${window.location.origin}${REDIRECT_BRIDGE_PATH}`,
       });

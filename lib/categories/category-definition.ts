@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
+import type { CategoryDescription, PendingRequest, RequestView } from "@/lib/requests/pending-request";
 
 export type GraphVersion = "v1.0" | "beta";
 
@@ -57,7 +57,7 @@ export interface OperationPermissions {
 }
 
 export interface RequestCategory<Entity = unknown> {
-  summary: CategorySummary;
+  summary: CategoryDescription;
   permissions: OperationPermissions;
   /** Directory roles the docs require for the admin-wide list, for the permissions explanation. */
   adminRoles: readonly string[];
@@ -73,6 +73,8 @@ export interface RequestCategory<Entity = unknown> {
   classifyCancelRefusal: (refusal: GraphRefusal) => RefusalKind;
   /** In the user's words: what cancelling does for this kind of request. */
   cancelEffect: string;
+  /** Set when the entities carry only a user id (PIM v1): names are then looked up with `/users`. */
+  lookUpPrincipalNames?: boolean;
 }
 
 /** The common case: Graph's `RequestCannotBeCancelled` (or a 409) means not cancellable, a 404 means gone. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PendingRequest, CategorySummary } from "@/lib/requests/pending-request";
+import type { PendingRequest, CategoryDescription } from "@/lib/requests/pending-request";
 import { classifyByCode, type GraphCall, type RequestCategory } from "./category-definition";
 import {
   directoryObjectSchema,
@@ -44,7 +44,7 @@ export const pimGroupRequestSchema = z.object({
 export type PimGroupRequest = z.infer<typeof pimGroupRequestSchema>;
 
 interface PimForGroupsOptions {
-  summary: CategorySummary;
+  summary: CategoryDescription;
   /** `assignmentScheduleRequests` or `eligibilityScheduleRequests`. */
   collection: string;
   readScope: string;

@@ -65,7 +65,9 @@ export const privilegedRoleCategory: RequestCategory<PrivilegedRoleRequest> = {
     cancelMine: ["PrivilegedAccess.ReadWrite.AzureAD", "Directory.AccessAsUser.All"],
   },
   adminRoles: ["Privileged Role Administrator"],
-  signInScopes: ["PrivilegedAccess.ReadWrite.AzureAD"],
+  // User.ReadBasic.All: PIM v1 requests carry only the user's id, so names are looked up.
+  signInScopes: ["PrivilegedAccess.ReadWrite.AzureAD", "User.ReadBasic.All"],
+  lookUpPrincipalNames: true,
   list: {
     all: { sources: () => [{ kind: "collection", call: { version: "beta", path: BASE, query: EXPAND } }] },
     // `my` is a CSDL function, so GET, although one docs page writes POST (contract §9 B-2).

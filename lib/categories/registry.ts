@@ -31,7 +31,12 @@ export function findCategory(slug: string): RequestCategory<unknown> | undefined
 }
 
 export function categorySummaries(): CategorySummary[] {
-  return CATEGORY_REGISTRY.map((c) => c.summary);
+  return CATEGORY_REGISTRY.map((c) => ({
+    ...c.summary,
+    cancelEffect: c.cancelEffect,
+    permissions: c.permissions,
+    adminRoles: c.adminRoles,
+  }));
 }
 
 export function registeredSlugs(): CategorySlug[] {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CategorySummary, PendingRequest } from "@/lib/requests/pending-request";
+import type { CategoryDescription, PendingRequest } from "@/lib/requests/pending-request";
 import { classifyByCode, type GraphCall, type RequestCategory } from "./category-definition";
 import {
   directoryObjectSchema,
@@ -35,7 +35,7 @@ export const unifiedRoleRequestSchema = z.object({
 export type UnifiedRoleRequest = z.infer<typeof unifiedRoleRequestSchema>;
 
 interface UnifiedRoleOptions {
-  summary: CategorySummary;
+  summary: CategoryDescription;
   /** `roleAssignmentScheduleRequests` or `roleEligibilityScheduleRequests`. */
   collection: string;
   readScopes: readonly string[];

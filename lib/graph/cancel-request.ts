@@ -5,6 +5,7 @@ import { mapEntities, readCollection } from "./collection";
 import { graphRequest } from "./graph-fetch";
 import { buildGraphUrl } from "./graph-url";
 import { mapGraphError } from "./map-graph-error";
+import { withPrincipalNames } from "./principal-names";
 
 export interface CancelRequestInput {
   category: RequestCategory<unknown>;
@@ -28,12 +29,15 @@ export async function cancelRequest(input: CancelRequestInput): Promise<PendingR
     throw mapGraphError(error, { category, operation: "cancel", view });
   }
   const [returned] = mapEntities(category, response.body ? [response.body] : []);
-  if (returned?.id === id) return returned;
-  return readBack(input).catch(() => null);
+  const item = returned?.id === id ? returned : await readBack(input).catch(() => null);
+  if (!item || !category.lookUpPrincipalNames) return item;
+  const [named] = await withPrincipalNames([item], token);
+  return named ?? item;
 }
 
 async function readBack({ category, id, view, token }: CancelRequestInput): Promise<PendingRequest | null> {
-  const response = await graphRequest(buildGraphUrl(category.readBack(id, view)), { token });
+  const call = category.readBack(id, view);
+  const response = await graphRequest(buildGraphUrl(call), { token });
   const entities = readCollection(response.body)?.entities ?? [response.body];
-  return mapEntities(category, entities).find((item) => item.id === id) ?? null;
+  return mapEntities(category, entities, call.tag).find((item) => item.id === id) ?? null;
 }

@@ -11,6 +11,7 @@ import { GraphHttpError } from "./graph-error";
 import { graphRequest } from "./graph-fetch";
 import { buildGraphUrl, isLinkWithin } from "./graph-url";
 import { mapGraphError } from "./map-graph-error";
+import { withPrincipalNames } from "./principal-names";
 
 export interface ListRequestsInput {
   category: RequestCategory<unknown>;
@@ -35,13 +36,14 @@ export async function listRequestPage(input: ListRequestsInput): Promise<Request
       source.kind === "collection"
         ? await collectionPage(category, source.call, position.link, token)
         : await fanOutPage(category, source, position.link, token, sources.length > 1);
+    const items = category.lookUpPrincipalNames ? await withPrincipalNames(page.items, token) : page.items;
     const nextSource = sources[position.source + 1];
     const next: CursorPosition | null = page.nextLink
       ? { source: position.source, link: page.nextLink }
       : nextSource
         ? { source: position.source + 1, link: buildGraphUrl(entryCall(nextSource)) }
         : null;
-    return { items: page.items, nextCursor: next ? encodeCursor(category.summary.slug, view, next) : null };
+    return { items, nextCursor: next ? encodeCursor(category.summary.slug, view, next) : null };
   } catch (error) {
     throw mapGraphError(error, { category, operation: "list", view });
   }

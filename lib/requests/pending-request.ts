@@ -78,8 +78,8 @@ export interface RequestPage {
   nextCursor: string | null;
 }
 
-/** What the browser needs to know about a category to render it; the full definition stays on the server. */
-export interface CategorySummary {
+/** How a category module describes itself. */
+export interface CategoryDescription {
   slug: CategorySlug;
   label: string;
   description: string;
@@ -88,4 +88,14 @@ export interface CategorySummary {
   cancellableStatuses: readonly string[];
   /** Set for APIs Microsoft has deprecated or retired. */
   retirement: { date: string; note: string } | null;
+}
+
+/** What the browser needs to know about a category to render it; the Graph plans stay on the server. */
+export interface CategorySummary extends CategoryDescription {
+  /** In the user's words: what cancelling does for this kind of request. */
+  cancelEffect: string;
+  /** Delegated permissions Graph accepts per operation, least privileged first (from the docs). */
+  permissions: { listAll: readonly string[]; listMine: readonly string[]; cancelAll: readonly string[]; cancelMine: readonly string[] };
+  /** Directory roles the docs require for the admin-wide view. */
+  adminRoles: readonly string[];
 }

@@ -15,6 +15,7 @@ const configSchema = z
     pageSize: z.number().int().min(1).max(999),
     dCancelSuccessStatus: z.union([z.literal(200), z.literal(204)]),
     throttlePer10s: z.number().int().min(0),
+    bRetired: z.boolean(),
   })
   .partial()
   .strict();

@@ -1,20 +1,34 @@
-// Every C and D docs example (test-fixtures/graph-examples, copies of /work/shared/graph-examples) must be a
+// Every A–E docs example (test-fixtures/graph-examples, copies of /work/shared/graph-examples) must be a
 // response the emulator could have produced: each property the example shows, at any depth, exists in the
 // emulator's rendering of that entity type for the same version and query. `@odata.*` annotations and the docs'
-// misspelled `createdDateTIme`/`completedDateTIme` (contract §9.11) are ignored.
+// misspelled `createdDateTIme`/`completedDateTIme` (contract §9.11) are ignored. Only keys are compared, so the
+// B examples' `"userId": "Self"` fits our real oids.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { ADMIN, MEGAN } from "../demo-tenant";
 import { exampleEntities } from "../../test-support/graph-examples";
+import { buildSeed, SEED_LANDMARKS } from "./seed";
 import { GROUP_KEYS, groupId } from "./seed/directory-seed";
-import { AP_BETA_OLD_BASE, AP_V1_BASE, PIM_GROUP_BASE, startHarness, type Harness } from "./test-harness";
+import {
+  AP_BETA_OLD_BASE,
+  AP_V1_BASE,
+  GOVERNANCE_BASE,
+  PIM_GROUP_BASE,
+  PRIVILEGED_ROLE_BASE,
+  ROLE_MANAGEMENT_BASE,
+  startHarness,
+  type Harness,
+} from "./test-harness";
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.close());
+beforeEach(async () => {
+  await h.reset();
+});
 
 const IGNORED = new Set(["createdDateTIme", "completedDateTIme"]);
 type Shape = Map<string, Shape>;
@@ -35,7 +49,8 @@ function mergeShape(shape: Shape, value: unknown): Shape {
 function missing(example: unknown, shape: Shape, path = ""): string[] {
   if (!isObject(example)) return [];
   return Object.entries(example).flatMap(([key, value]) => {
-    if (key.startsWith("@odata.") || IGNORED.has(key)) return [];
+    // Instance and property annotations (`@odata.context`, `roleInfo@odata.context`) are not properties.
+    if (key.includes("@odata.") || IGNORED.has(key)) return [];
     const sub = shape.get(key);
     if (!sub) return [`${path}${key}`];
     // An example object where the emulator only ever rendered null/scalars is a shape mismatch too.
@@ -56,6 +71,10 @@ async function renderedShape(paths: string[], person = ADMIN): Promise<Shape> {
 
 const perGroup = (collection: string) => GROUP_KEYS.map((key) => `${PIM_GROUP_BASE}/${collection}?$filter=groupId eq '${groupId(key)}'`);
 
+const perResource = () =>
+  buildSeed().governanceResources.map((r) => `${GOVERNANCE_BASE}/${r.provider}/roleAssignmentRequests?$filter=resourceId eq '${r.id}'`);
+const E_ASSIGNMENTS = `${ROLE_MANAGEMENT_BASE}/roleAssignmentScheduleRequests`;
+
 const CASES: Array<{ file: string; paths: () => string[]; person?: typeof ADMIN }> = [
   { file: "C-privilegedAccessGroupAssignmentScheduleRequest-list.json", paths: () => perGroup("assignmentScheduleRequests") },
   {
@@ -75,6 +94,15 @@ const CASES: Array<{ file: string; paths: () => string[]; person?: typeof ADMIN 
     paths: () => ["/beta/identityGovernance/entitlementManagement/assignmentRequests/filterByCurrentUser(on='target')"],
     person: MEGAN,
   },
+  { file: "A-governanceRoleAssignmentRequest-list.json", paths: perResource },
+  { file: "B-privilegedRoleAssignmentRequest-list.json", paths: () => [PRIVILEGED_ROLE_BASE] },
+  { file: "B-privilegedRoleAssignmentRequest-my.json", paths: () => [`${PRIVILEGED_ROLE_BASE}/my?$expand=roleInfo`], person: MEGAN },
+  { file: "E-unifiedRoleAssignmentScheduleRequest-list.json", paths: () => [E_ASSIGNMENTS] },
+  {
+    file: "E-unifiedRoleAssignmentScheduleRequest-list-expanded.json",
+    paths: () => [`${E_ASSIGNMENTS}?$select=principalId,action,roleDefinitionId&$expand=roleDefinition,activatedUsing,principal,targetSchedule`],
+  },
+  { file: "E-unifiedRoleEligibilityScheduleRequest-list.json", paths: () => [`${ROLE_MANAGEMENT_BASE}/roleEligibilityScheduleRequests`] },
 ];
 
 describe("docs examples fit the emulator's shapes", () => {
@@ -86,6 +114,13 @@ describe("docs examples fit the emulator's shapes", () => {
       for (const example of examples) expect(missing(example, shape)).toEqual([]);
     });
   }
+
+  it("B-privilegedRoleAssignmentRequest-cancel-response.json", async () => {
+    const answer = await h.call(`${PRIVILEGED_ROLE_BASE}/${SEED_LANDMARKS.privilegedRole.adminCancellable.id}/cancel`, { method: "POST", token: await h.token(ADMIN) });
+    expect(answer.status).toBe(200);
+    const [example] = exampleEntities("B-privilegedRoleAssignmentRequest-cancel-response.json");
+    expect(missing(example, mergeShape(new Map(), answer.body))).toEqual([]);
+  });
 
   it("the comparison itself notices a property the emulator lacks", () => {
     const shape = mergeShape(new Map(), { id: "1", schedule: { expiration: null } });

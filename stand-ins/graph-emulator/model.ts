@@ -2,6 +2,8 @@
 // (collections/*-views.ts). Fields that exist only for the emulator (approverIds, ownerIds…) never leave it
 // except through the test-only `/_emulator/state` endpoint.
 
+import type { RoleRequestSeedData } from "./model-roles";
+
 export type GraphVersion = "v1.0" | "beta";
 export const GRAPH_VERSIONS: readonly GraphVersion[] = ["v1.0", "beta"];
 
@@ -130,7 +132,7 @@ export interface TenantDirectory {
   accessPackages: AccessPackageRecord[];
 }
 
-export interface SeedData extends TenantDirectory {
+export interface SeedData extends TenantDirectory, RoleRequestSeedData {
   groupAssignmentScheduleRequests: GroupRequestRecord[];
   groupEligibilityScheduleRequests: GroupRequestRecord[];
   accessPackageAssignmentRequests: AccessPackageRequestRecord[];

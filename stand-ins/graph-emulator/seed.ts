@@ -4,10 +4,16 @@
 
 import { DEMO_PEOPLE } from "../demo-tenant";
 import type { SeedData } from "./model";
+import type { DirectoryRoleRequestRecord, GovernanceProvider } from "./model-roles";
 import { ACCESS_PACKAGE_ROWS, seedAccessPackageRequests } from "./seed/access-package-seed";
+import { DIRECTORY_ROLE_ASSIGNMENT_ROWS, DIRECTORY_ROLE_ELIGIBILITY_ROWS, seedDirectoryRoleDefinitions, seedDirectoryRoleRequests } from "./seed/directory-role-seed";
 import { buildDirectory, EXTERNAL_SUBJECT } from "./seed/directory-seed";
 import { generateExtras } from "./seed/extra-requests";
+import { generateRoleExtras } from "./seed/extra-role-requests";
+import { GOVERNANCE_REQUEST_ROWS, seedGovernanceRequests } from "./seed/governance-request-seed";
+import { buildGovernanceCatalog } from "./seed/governance-seed";
 import { GROUP_ASSIGNMENT_ROWS, GROUP_ELIGIBILITY_ROWS, seedGroupRequests } from "./seed/group-request-seed";
+import { PRIVILEGED_ROLE_ROWS, PRIVILEGED_ROLES, seedPrivilegedRoleRequests } from "./seed/privileged-role-seed";
 
 export { SEED_REFERENCE_DATE } from "./seed/seed-kit";
 export type { SeedData } from "./model";
@@ -26,13 +32,26 @@ export function buildSeed(options: SeedOptions = {}): SeedData {
     groupAssignmentScheduleRequests: seedGroupRequests("assignment", directory.groups),
     groupEligibilityScheduleRequests: seedGroupRequests("eligibility", directory.groups),
     accessPackageAssignmentRequests: seedAccessPackageRequests(),
+    ...buildGovernanceCatalog(directory.groups),
+    governanceRoleAssignmentRequests: seedGovernanceRequests(),
+    privilegedRoles: PRIVILEGED_ROLES.map((r) => ({ ...r })),
+    privilegedRoleAssignmentRequests: seedPrivilegedRoleRequests(),
+    directoryRoleDefinitions: seedDirectoryRoleDefinitions(),
+    directoryRoleAssignmentScheduleRequests: seedDirectoryRoleRequests("assignment"),
+    directoryRoleEligibilityScheduleRequests: seedDirectoryRoleRequests("eligibility"),
   };
   const extra = options.extraRequestsPerCollection ?? 0;
-  if (extra > 0) generateExtras(seed, extra);
+  if (extra > 0) {
+    generateExtras(seed, extra);
+    generateRoleExtras(seed, extra);
+  }
   return seed;
 }
 
-/** A seeded request a test can rely on. `principalId` is the target person's oid (D: the request's target). */
+/**
+ * A seeded request a test can rely on. `principalId` is the target person's oid (D: the request's target; A: the
+ * subject; B: the userId). `targetDisplayName` is the group (C), access package (D) or role (A, B, E).
+ */
 export interface SeedLandmark {
   id: string;
   justification: string;
@@ -42,6 +61,12 @@ export interface SeedLandmark {
   targetDisplayName: string;
 }
 
+/** Category A landmarks also name the provider (the `{provider}` path segment) and the governance resource. */
+export interface GovernanceLandmark extends SeedLandmark {
+  provider: GovernanceProvider;
+  resourceDisplayName: string;
+}
+
 /**
  * Per collection, for Adele (admin), Megan and a colleague:
  * - `…Cancellable`: open and cancellable (PendingApproval, or the D detail status PendingApproval);
@@ -49,16 +74,16 @@ export interface SeedLandmark {
  *   (PendingProvisioning / PendingScheduleCreation for C, Delivering for D);
  * - `…Closed`: final (Provisioned / ScheduleCreated for C, Delivered for D), listed only with closed requests.
  */
-export interface CollectionLandmarks {
-  adminCancellable: SeedLandmark;
-  adminNotCancellable: SeedLandmark;
-  adminClosed: SeedLandmark;
-  meganCancellable: SeedLandmark;
-  meganNotCancellable: SeedLandmark;
-  meganClosed: SeedLandmark;
-  colleagueCancellable: SeedLandmark;
-  colleagueNotCancellable: SeedLandmark;
-  colleagueClosed: SeedLandmark;
+export interface CollectionLandmarks<L extends SeedLandmark = SeedLandmark> {
+  adminCancellable: L;
+  adminNotCancellable: L;
+  adminClosed: L;
+  meganCancellable: L;
+  meganNotCancellable: L;
+  meganClosed: L;
+  colleagueCancellable: L;
+  colleagueNotCancellable: L;
+  colleagueClosed: L;
 }
 
 const LANDMARK_KEYS = [
@@ -73,10 +98,10 @@ const LANDMARK_KEYS = [
   "colleagueClosed",
 ] as const;
 
-function landmarks(
-  rows: ReadonlyArray<{ landmark?: string; who: string; justification: string }>,
-  toLandmark: (index: number) => SeedLandmark,
-): CollectionLandmarks {
+function landmarks<L extends SeedLandmark>(
+  rows: ReadonlyArray<{ landmark?: string; who: string }>,
+  toLandmark: (index: number) => L,
+): CollectionLandmarks<L> {
   const found = Object.fromEntries(
     LANDMARK_KEYS.map((key) => {
       const index = rows.findIndex((row) => row.landmark === key);
@@ -84,7 +109,7 @@ function landmarks(
       return [key, toLandmark(index)];
     }),
   );
-  return found as unknown as CollectionLandmarks;
+  return found as unknown as CollectionLandmarks<L>;
 }
 
 function buildLandmarks() {
@@ -101,15 +126,39 @@ function buildLandmarks() {
     const target = seed.accessPackages.find((p) => p.id === r.accessPackageId)?.displayName ?? r.accessPackageId;
     return { id: r.id, justification: r.justification ?? "", status: r.status, principalId: subject.objectId ?? subject.id, principalDisplayName: subject.displayName, targetDisplayName: target };
   };
+  const governanceLandmark = (index: number): GovernanceLandmark => {
+    const r = seed.governanceRoleAssignmentRequests[index]!;
+    const role = seed.governanceRoleDefinitions.find((d) => d.id === r.roleDefinitionId)?.displayName ?? r.roleDefinitionId;
+    const resource = seed.governanceResources.find((g) => g.id === r.resourceId)?.displayName ?? r.resourceId;
+    return { id: r.id, justification: r.reason, status: r.subStatus, principalId: r.subjectId, principalDisplayName: person(r.subjectId), targetDisplayName: role, provider: r.provider, resourceDisplayName: resource };
+  };
+  const privilegedLandmark = (index: number): SeedLandmark => {
+    const r = seed.privilegedRoleAssignmentRequests[index]!;
+    const role = seed.privilegedRoles.find((p) => p.id === r.roleId)?.name ?? r.roleId;
+    return { id: r.id, justification: r.reason, status: r.status, principalId: r.userId, principalDisplayName: person(r.userId), targetDisplayName: role };
+  };
+  const directoryRoleLandmark = (records: readonly DirectoryRoleRequestRecord[]) => (index: number): SeedLandmark => {
+    const r = records[index]!;
+    const role = seed.directoryRoleDefinitions.find((d) => d.id === r.roleDefinitionId)?.displayName ?? r.roleDefinitionId;
+    return { id: r.id, justification: r.justification ?? "", status: r.status, principalId: r.principalId, principalDisplayName: person(r.principalId), targetDisplayName: role };
+  };
   return {
     groupAssignment: landmarks(GROUP_ASSIGNMENT_ROWS, groupLandmark(seed.groupAssignmentScheduleRequests)),
     groupEligibility: landmarks(GROUP_ELIGIBILITY_ROWS, groupLandmark(seed.groupEligibilityScheduleRequests)),
     accessPackage: landmarks(ACCESS_PACKAGE_ROWS, packageLandmark),
+    governanceRole: landmarks(GOVERNANCE_REQUEST_ROWS, governanceLandmark),
+    privilegedRole: landmarks(PRIVILEGED_ROLE_ROWS, privilegedLandmark),
+    directoryRoleAssignment: landmarks(DIRECTORY_ROLE_ASSIGNMENT_ROWS, directoryRoleLandmark(seed.directoryRoleAssignmentScheduleRequests)),
+    directoryRoleEligibility: landmarks(DIRECTORY_ROLE_ELIGIBILITY_ROWS, directoryRoleLandmark(seed.directoryRoleEligibilityScheduleRequests)),
   };
 }
 
 /**
  * Named requests for tests, e.g. `SEED_LANDMARKS.groupAssignment.colleagueCancellable` (Alex's PendingApproval
- * request, which Adele may cancel and Megan may not). Statuses: the v1.0 `status` text (D: detail status).
+ * request, which Adele may cancel and Megan may not). Statuses: the v1.0 `status` text (D: detail status; A: the
+ * `status.subStatus`; B: `status`). Where a status model has no open-but-not-cancellable status, NotCancellable
+ * is still an open one here: A PendingProvisioning/ProvisioningStarted/PendingEvaluation, B Approved/NotStarted/
+ * Cancelling, E PendingApproval/PendingAdminDecision/PendingScheduleCreation/PendingProvisioning (E cancels
+ * Granted only).
  */
 export const SEED_LANDMARKS = buildLandmarks();

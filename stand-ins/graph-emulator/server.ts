@@ -36,6 +36,8 @@ export interface GraphEmulatorOptions {
   dCancelSuccessStatus?: 200 | 204;
   /** Requests per caller per 10 s before 429; 0 = off. Default 2000. */
   throttlePer10s?: number;
+  /** Category B answers as the retired service does (contract §4). Default false. */
+  bRetired?: boolean;
   seed?: SeedOptions;
   /** One line per Graph call; false or absent = silent. */
   log?: ((line: string) => void) | false;
@@ -102,6 +104,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
       pageSize: options.pageSize ?? 50,
       dCancelSuccessStatus: options.dCancelSuccessStatus ?? 200,
       throttlePer10s: options.throttlePer10s ?? 2000,
+      bRetired: options.bRetired ?? false,
     },
     authenticate: createAuthenticator({ issuer, jwksUrl: options.jwksUrl ?? `${issuer.replace(/\/+$/, "")}/jwks` }),
     routes: GRAPH_ROUTES,

@@ -108,3 +108,6 @@ export type Harness = Awaited<ReturnType<typeof startHarness>>;
 export const PIM_GROUP_BASE = "/v1.0/identityGovernance/privilegedAccess/group";
 export const AP_V1_BASE = "/v1.0/identityGovernance/entitlementManagement/assignmentRequests";
 export const AP_BETA_OLD_BASE = "/beta/identityGovernance/entitlementManagement/accessPackageAssignmentRequests";
+export const GOVERNANCE_BASE = "/beta/privilegedAccess";
+export const PRIVILEGED_ROLE_BASE = "/beta/privilegedRoleAssignmentRequests";
+export const ROLE_MANAGEMENT_BASE = "/v1.0/roleManagement/directory";

@@ -350,7 +350,8 @@ describe("authorization code + PKCE", () => {
       preferred_username: "admin@contoso.test",
     });
 
-    // MSAL's silent renewal: refresh_token grant, re-sending offline_access and only some scopes.
+    // MSAL's silent renewal: refresh_token grant, re-sending offline_access and only some scopes. Like Entra, the
+    // renewed token carries every Graph permission of the grant, not just the subset asked for.
     const refreshed = await fetch(new URL("/token", idp.issuer), {
       ...form({
         client_id: DEMO_CLIENT_ID,
@@ -367,7 +368,7 @@ describe("authorization code + PKCE", () => {
     expect(renewed.refresh_token).toBeTruthy();
     expect(renewed.client_info).toBe(tokens.client_info);
     const again = await jwtVerify(renewed.access_token, jwks, { issuer: idp.issuer, audience: GRAPH });
-    expect(again.payload.scp).toBe("User.Read EntitlementManagement.ReadWrite.All");
+    expect(again.payload.scp).toBe("User.Read EntitlementManagement.ReadWrite.All RoleManagement.ReadWrite.Directory");
     expect(again.payload.oid).toBe(ADMIN.oid);
   });
 

@@ -371,8 +371,9 @@ async function handleInteraction(
 }
 
 /**
- * MSAL re-sends `offline_access` on refresh_token grants, but refresh tokens are issued without it (see
- * issueRefreshToken) and oidc-provider would answer "refresh token missing requested scope": drop it. The edited
+ * On refresh_token grants MSAL re-sends the scopes it wants, `offline_access` among them, but refresh tokens are
+ * issued without it (see issueRefreshToken) and without withheld scopes, and oidc-provider would answer "refresh
+ * token missing requested scope": the scope parameter is dropped, so the refresh covers the whole grant. The edited
  * body is handed over as `req.body`, which oidc-provider reads when the stream was already consumed (it prints a
  * one-time notice about an "upstream middleware parser" the first time; that is this shim).
  */
@@ -380,7 +381,9 @@ async function prepareTokenRequest(req: http.IncomingMessage & { body?: unknown 
   const params = new URLSearchParams(await readBody(req));
   const scope = params.get("scope");
   if (params.get("grant_type") === "refresh_token" && scope !== null) {
-    params.set("scope", splitScopes(scope).filter((s) => s !== "offline_access").join(" "));
+    // Like Entra, a refreshed Graph token carries every permission consented for Graph, whatever subset was
+    // asked for; a scope that was never granted (withheld) is left out rather than failing the refresh.
+    params.delete("scope");
   }
   const body: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {

@@ -45,13 +45,16 @@ export const forbidden = (message = "Insufficient privileges to complete the ope
 
 /**
  * Contract §9 C-1: the docs name no error for an unknown request id. We answer 404 `itemNotFound` (a code from the
- * Graph-wide list in §8.1) for C, D and later E alike, so the app has one code to switch on.
+ * Graph-wide list in §8.1) for C, D and E alike, so the app has one code to switch on. A and B document their
+ * own (400) not-found errors and hand them to the engine instead (collections/governance-role-requests.ts,
+ * collections/privileged-role-requests.ts).
  */
 export const itemNotFound = (id: string) => new GraphError(404, "itemNotFound", `The request '${id}' was not found.`);
 
 /**
- * Contract §3 documents `RequestCannotBeCancelled` (HTTP 400) for category A only. Using it for C and D is an
- * inference (§9 C-1, §6 "No error codes are documented"), chosen so the app sees one code for "too late to cancel".
+ * Contract §3 documents `RequestCannotBeCancelled` (HTTP 400) for category A only. Using it for C, D and E is an
+ * inference (§9 C-1, §6 "No error codes are documented", §7 "400 Bad Request" without a code), chosen so the app
+ * sees one code for "too late to cancel".
  */
 export const cannotCancel = (status: string) =>
   new GraphError(400, "RequestCannotBeCancelled", `The request cannot be cancelled in its current status '${status}'.`);

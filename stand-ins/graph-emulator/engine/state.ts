@@ -11,6 +11,15 @@ import type {
   SubjectRecord,
   UserRecord,
 } from "../model";
+import type {
+  DirectoryRoleDefinitionRecord,
+  DirectoryRoleRequestRecord,
+  GovernanceResourceRecord,
+  GovernanceRoleDefinitionRecord,
+  GovernanceRoleRequestRecord,
+  PrivilegedRoleRecord,
+  PrivilegedRoleRequestRecord,
+} from "../model-roles";
 
 export interface EmulatorState {
   users: Map<string, UserRecord>;
@@ -22,6 +31,14 @@ export interface EmulatorState {
   groupAssignmentScheduleRequests: Map<string, GroupRequestRecord>;
   groupEligibilityScheduleRequests: Map<string, GroupRequestRecord>;
   accessPackageAssignmentRequests: Map<string, AccessPackageRequestRecord>;
+  governanceResources: Map<string, GovernanceResourceRecord>;
+  governanceRoleDefinitions: Map<string, GovernanceRoleDefinitionRecord>;
+  governanceRoleAssignmentRequests: Map<string, GovernanceRoleRequestRecord>;
+  privilegedRoles: Map<string, PrivilegedRoleRecord>;
+  privilegedRoleAssignmentRequests: Map<string, PrivilegedRoleRequestRecord>;
+  directoryRoleDefinitions: Map<string, DirectoryRoleDefinitionRecord>;
+  directoryRoleAssignmentScheduleRequests: Map<string, DirectoryRoleRequestRecord>;
+  directoryRoleEligibilityScheduleRequests: Map<string, DirectoryRoleRequestRecord>;
 }
 
 const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, item]));
@@ -38,5 +55,13 @@ export function stateFromSeed(seed: SeedData): EmulatorState {
     groupAssignmentScheduleRequests: byId(copy.groupAssignmentScheduleRequests),
     groupEligibilityScheduleRequests: byId(copy.groupEligibilityScheduleRequests),
     accessPackageAssignmentRequests: byId(copy.accessPackageAssignmentRequests),
+    governanceResources: byId(copy.governanceResources),
+    governanceRoleDefinitions: byId(copy.governanceRoleDefinitions),
+    governanceRoleAssignmentRequests: byId(copy.governanceRoleAssignmentRequests),
+    privilegedRoles: byId(copy.privilegedRoles),
+    privilegedRoleAssignmentRequests: byId(copy.privilegedRoleAssignmentRequests),
+    directoryRoleDefinitions: byId(copy.directoryRoleDefinitions),
+    directoryRoleAssignmentScheduleRequests: byId(copy.directoryRoleAssignmentScheduleRequests),
+    directoryRoleEligibilityScheduleRequests: byId(copy.directoryRoleEligibilityScheduleRequests),
   };
 }

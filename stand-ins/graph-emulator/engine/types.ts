@@ -45,4 +45,9 @@ export interface EmulatorConfig {
   dCancelSuccessStatus: 200 | 204;
   /** Requests per caller per 10 s before 429; 0 turns the limiter off. */
   throttlePer10s: number;
+  /**
+   * Category B's retirement (contract §4: PIM v1 stopped returning data on 31 May 2021): its lists answer an empty
+   * page and cancel answers "Request with request ID not found.". Off by default so the seeded data is usable.
+   */
+  bRetired: boolean;
 }

@@ -1,0 +1,92 @@
+"use client";
+
+import * as Dialog from "@radix-ui/react-dialog";
+import { missingPermission } from "@/lib/auth/use-granted-scopes";
+import type { CategoryAccess, ViewAccess } from "@/lib/requests/category-access";
+import type { CategorySummary } from "@/lib/requests/pending-request";
+import { GrantConsentSteps } from "./grant-consent-steps";
+
+/** Per category: can this user list their own and everyone's requests, and if not, exactly what is missing. */
+export function PermissionsPanel({
+  categories,
+  access,
+  granted,
+}: {
+  categories: CategorySummary[];
+  access: CategoryAccess[] | undefined;
+  granted: ReadonlySet<string> | undefined;
+}) {
+  const byCategory = new Map(access?.map((a) => [a.category, a.views]));
+  return (
+    <Dialog.Root>
+      <Dialog.Trigger className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100">
+        Permissions
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
+        <Dialog.Content className="fixed inset-y-0 right-0 w-[min(40rem,100vw)] overflow-y-auto bg-white p-6 shadow-xl">
+          <div className="flex items-start justify-between">
+            <Dialog.Title className="text-xl font-semibold text-slate-900">What you can see and cancel</Dialog.Title>
+            <Dialog.Close className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">Close</Dialog.Close>
+          </div>
+          <Dialog.Description className="mt-1 text-sm text-slate-700">
+            Checked with Microsoft Graph for your account just now, category by category.
+          </Dialog.Description>
+          <ul className="mt-6 space-y-4">
+            {categories.map((category) => {
+              const views = byCategory.get(category.slug);
+              return (
+                <li key={category.slug} className="rounded-md border border-slate-200 p-4" data-permission-category={category.slug}>
+                  <h3 className="font-semibold text-slate-900">{category.label}</h3>
+                  <p className="font-mono text-xs text-slate-700">
+                    {category.graphType} ({category.apiVersion})
+                  </p>
+                  <ViewLine label="Your own requests" access={views?.mine} needed={category.permissions.listMine} granted={granted} />
+                  <ViewLine label="Everyone's requests" access={views?.all} needed={category.permissions.listAll} granted={granted} roles={category.adminRoles} />
+                  <p className="mt-2 text-xs text-slate-700">
+                    Cancelling needs {category.permissions.cancelAll.join(" or ")}
+                    {missingPermission(category.permissions.cancelAll, granted) ? " (not granted)" : " (granted)"}.
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function ViewLine({
+  label,
+  access,
+  needed,
+  granted,
+  roles,
+}: {
+  label: string;
+  access: ViewAccess | undefined;
+  needed: readonly string[];
+  granted: ReadonlySet<string> | undefined;
+  roles?: readonly string[];
+}) {
+  const missing = missingPermission(needed, granted);
+  const available = access?.available ?? false;
+  return (
+    <div className="mt-2 text-sm" data-view-line={label}>
+      <p>
+        <span className={available ? "font-semibold text-emerald-800" : "font-semibold text-red-800"}>
+          {access ? (available ? "Available" : "Not available") : "Unknown"}
+        </span>{" "}
+        — {label}
+      </p>
+      {!available && missing && <GrantConsentSteps permission={missing} />}
+      {!available && !missing && access?.message && (
+        <p className="mt-1 text-slate-800">
+          {access.message}
+          {roles && roles.length > 0 ? " Ask a Privileged Role Administrator to assign you one of those roles." : ""}
+        </p>
+      )}
+    </div>
+  );
+}

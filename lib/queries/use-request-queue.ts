@@ -1,0 +1,72 @@
+"use client";
+
+import { useQueries } from "@tanstack/react-query";
+import { useAccessToken } from "@/lib/auth/use-access-token";
+import type { AppError } from "@/lib/errors/app-error";
+import type { ViewAccess } from "@/lib/requests/category-access";
+import type { CategorySlug, CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
+import { requestListOptions } from "./request-queries";
+
+/**
+ * - loading: nothing yet; ready: rows (more pages may still be coming, see `stillLoading`);
+ * - refused: Graph does not let this user list this view; error: it failed;
+ * - retired: a retired API that answers with nothing, which is what Microsoft says it now does.
+ */
+export type FeedState = "loading" | "ready" | "refused" | "error" | "retired";
+
+export interface CategoryFeed {
+  summary: CategorySummary;
+  state: FeedState;
+  items: PendingRequest[];
+  stillLoading: boolean;
+  error: AppError | null;
+  access: ViewAccess | undefined;
+  refetch: () => void;
+}
+
+/** Every category's requests for one view, fetched side by side; one failing category leaves the others alone. */
+export function useRequestQueue(
+  categories: CategorySummary[],
+  view: RequestView,
+  access: Map<CategorySlug, Record<RequestView, ViewAccess>>,
+  /** False until the access probe has answered, so no list is fetched for a view the user will not get. */
+  ready: boolean,
+): CategoryFeed[] {
+  const getToken = useAccessToken();
+  const results = useQueries({
+    queries: categories.map((c) =>
+      requestListOptions(c.slug, view, getToken, ready && access.get(c.slug)?.[view]?.available !== false),
+    ),
+  });
+  return categories.map((summary, index) => {
+    const result = results[index]!;
+    const viewAccess = access.get(summary.slug)?.[view];
+    const items = result.data ?? [];
+    const error = (result.error as AppError | null) ?? null;
+    return {
+      summary,
+      state: feedState(summary, viewAccess, result.status, items, error),
+      items,
+      stillLoading: result.fetchStatus === "fetching",
+      error,
+      access: viewAccess,
+      refetch: () => void result.refetch(),
+    };
+  });
+}
+
+function feedState(
+  summary: CategorySummary,
+  access: ViewAccess | undefined,
+  status: "pending" | "error" | "success",
+  items: PendingRequest[],
+  error: AppError | null,
+): FeedState {
+  if (access?.available === false) return "refused";
+  if (summary.retirement && status === "success" && items.length === 0) return "retired";
+  // A retired API that now answers "not found" is retired, not broken.
+  if (summary.retirement && error && (error.code === "not_found" || error.code === "upstream_error")) return "retired";
+  if (status === "error") return "error";
+  if (status === "pending") return "loading";
+  return "ready";
+}
