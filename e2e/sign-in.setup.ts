@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { ADMIN, MEGAN } from "../stand-ins/demo-tenant";
+import { ADMIN, LEE, MEGAN } from "../stand-ins/demo-tenant";
 import { AUTH_STATE, expectSignedInAs, signInThroughIdentityProvider } from "./support/sign-in";
 
 // Signs each demo account in once through the real sign-in page; the other projects reuse the saved MSAL cache.
@@ -19,4 +19,10 @@ setup("sign in as Megan", async ({ page }) => {
   await signInThroughIdentityProvider(page, MEGAN.userPrincipalName);
   await expectSignedInAs(page, MEGAN.displayName);
   await page.context().storageState({ path: AUTH_STATE.megan });
+});
+
+setup("sign in as Lee", async ({ page }) => {
+  await signInThroughIdentityProvider(page, LEE.userPrincipalName);
+  await expectSignedInAs(page, LEE.displayName);
+  await page.context().storageState({ path: AUTH_STATE.lee });
 });

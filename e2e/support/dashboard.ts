@@ -1,13 +1,17 @@
 import type { Locator, Page } from "@playwright/test";
 import type { CategorySlug } from "../../lib/requests/pending-request";
 
-export function categorySection(page: Page, slug: CategorySlug): Locator {
-  return page.locator(`section[data-category="${slug}"]`);
+/** The table row of a request, found by category and id (stable), in the one queue. */
+export function requestRow(page: Page, slug: CategorySlug, id: string): Locator {
+  return page.locator(`tr[data-category="${slug}"][data-request-id="${id}"]`);
 }
 
-/** The table row of a request, found by its id (stable) within a category's section. */
-export function requestRow(page: Page, slug: CategorySlug, id: string): Locator {
-  return categorySection(page, slug).locator(`tr[data-request-id="${id}"]`);
+export function categoryChip(page: Page, slug: CategorySlug | "all"): Locator {
+  return page.locator(`button[data-filter="${slug}"]`);
+}
+
+export function categoryNotice(page: Page, slug: CategorySlug): Locator {
+  return page.locator(`[data-category-notice="${slug}"]`);
 }
 
 export function cancelButton(row: Locator): Locator {
@@ -16,6 +20,10 @@ export function cancelButton(row: Locator): Locator {
 
 export async function confirmCancel(page: Page): Promise<void> {
   await page.getByRole("dialog", { name: "Cancel this request?" }).getByRole("button", { name: "Cancel request" }).click();
+}
+
+export function cancelledNotice(page: Page): Locator {
+  return page.getByRole("status").filter({ hasText: "Request cancelled" });
 }
 
 /** Holds the app's cancel calls until `release()`, so the optimistic state can be seen before Graph answers. */

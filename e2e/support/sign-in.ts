@@ -17,4 +17,5 @@ export async function expectSignedInAs(page: Page, displayName: string): Promise
 export const AUTH_STATE = {
   admin: "playwright/.auth/admin.json",
   megan: "playwright/.auth/megan.json",
+  lee: "playwright/.auth/lee.json",
 } as const;

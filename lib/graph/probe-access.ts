@@ -93,7 +93,8 @@ async function runProbes(calls: Array<BatchCall | null>, token: string): Promise
 }
 
 function interpret(answer: ProbeAnswer, category: RequestCategory<unknown>, view: RequestView): ViewAccess {
-  if (!answer || (answer.status >= 200 && answer.status < 300)) return { available: true };
+  // Only a refusal says the user may not list this view; a Graph outage is the list's own error to show.
+  if (!answer || (answer.status !== 401 && answer.status !== 403)) return { available: true };
   const error = mapGraphError(GraphHttpError.fromParts(answer.status, answer.body, answer.headers), {
     category,
     operation: "list",

@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { SEED_LANDMARKS } from "../../stand-ins/graph-emulator/seed";
+import { GRAPH_EMULATOR_URL } from "../../scripts/demo-env";
+import { resetEmulator } from "../support/emulator";
+import { categoryChip, categoryNotice, requestRow } from "../support/dashboard";
+import { AUTH_STATE } from "../support/sign-in";
+
+test.beforeEach(async ({ request }) => {
+  await resetEmulator(request);
+});
+
+test.describe("a permission the tenant never granted", () => {
+  test.use({ storageState: AUTH_STATE.lee });
+
+  test("the category says which permission is missing and how to grant it; the rest of the page works", async ({ page }) => {
+    await page.goto("/");
+    const notice = categoryNotice(page, "directory-role-eligibility");
+    await expect(notice).toContainText("permission not granted");
+    await expect(notice).toContainText("RoleEligibilitySchedule.Read.Directory");
+    await expect(notice).toContainText("Grant admin consent");
+    await expect(requestRow(page, "directory-role-assignment", SEED_LANDMARKS.directoryRoleAssignment.colleagueCancellable.id)).toBeVisible();
+
+    await page.getByRole("button", { name: "Permissions" }).click();
+    const panel = page.getByRole("dialog", { name: "What you can see and cancel" });
+    const eligibility = panel.locator('[data-permission-category="directory-role-eligibility"]');
+    await expect(eligibility).toContainText("Not available");
+    await expect(eligibility).toContainText("RoleEligibilitySchedule.Read.Directory");
+    await expect(panel.locator('[data-permission-category="directory-role-assignment"]')).not.toContainText("Not available");
+  });
+});
+
+test.describe("Megan's permissions panel", () => {
+  test.use({ storageState: AUTH_STATE.megan });
+
+  test("explains that everyone's requests need a directory role, not a permission", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("button", { name: "Permissions" }).click();
+    const groups = page.getByRole("dialog").locator('[data-permission-category="group-assignment"]');
+    await expect(groups.locator('[data-view-line="Your own requests"]')).toContainText("Available");
+    await expect(groups.locator("[data-view-line=\"Everyone's requests\"]")).toContainText("Not available");
+    await expect(groups.locator("[data-view-line=\"Everyone's requests\"]")).toContainText("Privileged Role Administrator");
+  });
+});
+
+test.describe("a failing category", () => {
+  test.use({ storageState: AUTH_STATE.admin });
+
+  test("shows its own notice with a retry while every other category keeps working", async ({ page, request }) => {
+    // Graph keeps failing the access package list (not the probe, which only needs one answer).
+    const fault = await request.post(`${GRAPH_EMULATOR_URL}/_emulator/faults`, {
+      data: { method: "GET", pathPattern: "/entitlementManagement/assignmentRequests$", status: 503, times: 50 },
+    });
+    expect(fault.ok()).toBe(true);
+    await page.goto("/");
+    const notice = categoryNotice(page, "access-package");
+    await expect(notice).toContainText("could not be loaded", { timeout: 30_000 });
+    await expect(notice).toContainText("temporarily unavailable");
+    await expect(requestRow(page, "group-assignment", SEED_LANDMARKS.groupAssignment.colleagueCancellable.id)).toBeVisible();
+    await expect(requestRow(page, "directory-role-assignment", SEED_LANDMARKS.directoryRoleAssignment.colleagueCancellable.id)).toBeVisible();
+
+    await request.delete(`${GRAPH_EMULATOR_URL}/_emulator/faults`);
+    await notice.getByRole("button", { name: "Try again" }).click();
+    await expect(requestRow(page, "access-package", SEED_LANDMARKS.accessPackage.colleagueCancellable.id)).toBeVisible();
+    await expect(notice).toHaveCount(0);
+  });
+
+  test("a retired API that returns nothing is presented as retired, not as a failure", async ({ page, request }) => {
+    expect((await request.post(`${GRAPH_EMULATOR_URL}/_emulator/config`, { data: { bRetired: true } })).ok()).toBe(true);
+    await page.goto("/");
+    const notice = categoryNotice(page, "privileged-role");
+    await expect(notice).toContainText("retired by Microsoft");
+    await expect(notice).toContainText("31 May 2021");
+    await expect(notice).not.toContainText("could not be loaded");
+    await expect(categoryChip(page, "privileged-role")).toContainText("retired");
+    await expect(requestRow(page, "group-assignment", SEED_LANDMARKS.groupAssignment.colleagueCancellable.id)).toBeVisible();
+  });
+});
