@@ -1,20 +1,28 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import type { RowSelectionState } from "@tanstack/react-table";
+import { useDeferredValue, useMemo, useState } from "react";
 import { useAccessToken } from "@/lib/auth/use-access-token";
 import { useGrantedScopes } from "@/lib/auth/use-granted-scopes";
 import { accessOptions } from "@/lib/queries/access-queries";
+import { useBulkCancel } from "@/lib/queries/use-bulk-cancel";
 import { useCancelRequest } from "@/lib/queries/use-cancel-request";
 import { useRequestQueue, type CategoryFeed } from "@/lib/queries/use-request-queue";
+import { filterQueue, rowKey } from "@/lib/queue/queue-query";
+import { useQueueQuery } from "@/lib/queue/use-queue-query";
 import type { CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
+import { BulkCancelDialog } from "./bulk-cancel-dialog";
+import { BulkProgress } from "./bulk-progress";
 import { CancelRequestDialog } from "./cancel-request-dialog";
 import { CategoryNotices } from "./category-notices";
+import { InterruptedRunNotice } from "./interrupted-run-notice";
 import { Notice } from "./notice";
 import { PermissionsPanel } from "./permissions-panel";
-import { QueueFilters, type CategoryFilter } from "./queue-filters";
+import { QueueFilters } from "./queue-filters";
+import { QueueTable } from "./queue-table";
+import { QueueToolbar } from "./queue-toolbar";
 import { RequestDetailsDrawer } from "./request-details-drawer";
-import { RequestsTable } from "./requests-table";
 import { TableSkeleton } from "./table-skeleton";
 import { ViewSwitch } from "./view-switch";
 
@@ -24,40 +32,37 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
   const getToken = useAccessToken();
   const access = useQuery(accessOptions(getToken));
   const granted = useGrantedScopes();
-  const [chosenView, setChosenView] = useState<RequestView | null>(null);
-  const [filter, setFilter] = useState<CategoryFilter>("all");
-  const [showClosed, setShowClosed] = useState(false);
-  const [showRawStatus, setShowRawStatus] = useState(false);
+  const [query, setQuery] = useQueueQuery();
   const [details, setDetails] = useState<PendingRequest | null>(null);
   const [confirming, setConfirming] = useState<PendingRequest | null>(null);
+  const [bulkSelection, setBulkSelection] = useState<PendingRequest[] | null>(null);
+  const [selection, setSelection] = useState<RowSelectionState>({});
   const [feedback, setFeedback] = useState<Feedback>(null);
   // Rows acted on here stay visible after they close, so the user sees the outcome of what they did.
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const cancel = useCancelRequest();
+  const bulk = useBulkCancel();
 
   const accessByCategory = useMemo(() => new Map(access.data?.categories.map((c) => [c.category, c.views])), [access.data]);
   // "All requests" is offered only when Graph let this user list everyone's requests in some category.
   const canListAll = access.data?.categories.some((c) => c.views.all.available) ?? false;
-  const view: RequestView = chosenView ?? (canListAll ? "all" : "mine");
-  const feeds = useRequestQueue(categories, view, accessByCategory, !access.isPending);
+  const view: RequestView = query.view === "all" && !canListAll ? "mine" : (query.view ?? (canListAll ? "all" : "mine"));
+  const { feeds, allItems } = useRequestQueue(categories, view, accessByCategory, !access.isPending);
   const byCategory = useMemo(() => new Map(categories.map((c) => [c.slug, c])), [categories]);
 
-  const isShown = (r: PendingRequest) => showClosed || r.isOpen || touched.has(`${r.category}:${r.id}`);
-  const countOf = (feed: CategoryFeed) => feed.items.filter(isShown).length;
-  const rows = feeds
-    .filter((f) => filter === "all" || f.summary.slug === filter)
-    .flatMap((f) => f.items.filter(isShown))
-    // Oldest first: the requests that have waited longest are the ones to look at.
-    .sort((a, b) => (a.createdDateTime ?? "").localeCompare(b.createdDateTime ?? ""));
-  const visibleFeeds = feeds.filter((f) => filter === "all" || f.summary.slug === filter);
-  const loading = visibleFeeds.some((f) => f.state === "loading");
-  const closedCount = feeds.reduce((sum, f) => sum + f.items.filter((r) => !r.isOpen).length, 0);
+  // Filtering 10,000 rows per keystroke is cheap, but rendering is not: let typing win, rows follow.
+  const deferredQuery = useDeferredValue(query);
+  const rows = useMemo(() => filterQueue(allItems, deferredQuery, touched), [allItems, deferredQuery, touched]);
+  const visibleFeeds = feeds.filter((f) => query.category === "all" || f.summary.slug === query.category);
+  const countOf = (feed: CategoryFeed) => filterQueue(feed.items, { ...deferredQuery, category: "all" }, touched).length;
+  const closedCount = allItems.filter((r) => !r.isOpen).length;
+  const selectedRows = rows.filter((r) => selection[rowKey(r)]);
 
   const confirm = (request: PendingRequest) => {
     setConfirming(null);
     setDetails(null);
     setFeedback(null);
-    setTouched((prev) => new Set(prev).add(`${request.category}:${request.id}`));
+    setTouched((prev) => new Set(prev).add(rowKey(request)));
     const who = `${request.principal.displayName}'s request for ${request.target.displayName}`;
     cancel.mutate(
       { request, view },
@@ -67,9 +72,19 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
       },
     );
   };
+  const confirmBulk = (requests: PendingRequest[]) => {
+    setBulkSelection(null);
+    setSelection({});
+    setTouched((prev) => new Set([...prev, ...requests.map(rowKey)]));
+    void bulk.start(requests, view);
+  };
+  const columnActions = useMemo(
+    () => ({ categories: byCategory, showRawStatus: query.raw === "1", onCancel: setConfirming, onDetails: setDetails }),
+    [byCategory, query.raw],
+  );
 
   return (
-    <main className="mx-auto max-w-7xl px-6 py-8">
+    <main className="mx-auto max-w-screen-2xl px-6 py-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Pending requests</h1>
@@ -79,7 +94,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
         </div>
         <div className="flex items-center gap-3">
           <PermissionsPanel categories={categories} access={access.data?.categories} granted={granted} />
-          {access.isSuccess && <ViewSwitch view={view} onChange={setChosenView} canListAll={canListAll} />}
+          {access.isSuccess && <ViewSwitch view={view} onChange={(v) => setQuery({ view: v })} canListAll={canListAll} />}
         </div>
       </div>
 
@@ -87,36 +102,49 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
         <p className="mt-8 text-slate-700" aria-busy="true">Checking what Microsoft Graph lets you see…</p>
       ) : (
         <div className="mt-6 space-y-4">
+          <InterruptedRunNotice />
           {access.isError && (
             <Notice tone="warning" title="Could not check your permissions">
               {access.error.message} Showing your own requests.
             </Notice>
           )}
-          <QueueFilters feeds={feeds} filter={filter} onFilter={setFilter} countOf={countOf} />
-          <div className="flex flex-wrap items-center gap-6 text-sm text-slate-800">
-            <label className="flex items-center gap-2">
-              <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} className="size-4" />
-              Show closed requests ({closedCount})
-            </label>
-            <label className="flex items-center gap-2">
-              <input type="checkbox" checked={showRawStatus} onChange={(e) => setShowRawStatus(e.target.checked)} className="size-4" />
-              Show Graph status
-            </label>
-            {feeds.some((f) => f.stillLoading && f.state === "ready") && <span aria-live="polite">Loading more…</span>}
-          </div>
+          <QueueFilters feeds={feeds} filter={query.category} onFilter={(category) => setQuery({ category })} countOf={countOf} />
+          <QueueToolbar query={query} onChange={setQuery} closedCount={closedCount} />
+          {bulk.run && <BulkProgress run={bulk.run} onDismiss={bulk.dismiss} />}
           {feedback && (
             <Notice tone={feedback.tone} title={feedback.tone === "error" ? "Cancel refused" : "Request cancelled"} role={feedback.tone === "error" ? "alert" : "status"}>
               {feedback.text}
             </Notice>
           )}
           <CategoryNotices feeds={visibleFeeds} view={view} granted={granted} />
+          <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-800">
+            <p aria-live="polite" data-testid="row-count">
+              {rows.length} request{rows.length === 1 ? "" : "s"}
+              {feeds.some((f) => f.stillLoading && f.state === "ready") ? " so far, loading more…" : ""}
+            </p>
+            <button
+              type="button"
+              disabled={selectedRows.length === 0 || bulk.run?.phase === "running"}
+              onClick={() => setBulkSelection(selectedRows)}
+              className="rounded-md bg-red-700 px-4 py-1.5 font-semibold text-white hover:bg-red-800 disabled:bg-slate-300 disabled:text-slate-700"
+            >
+              Cancel selected ({selectedRows.length})
+            </button>
+          </div>
           {rows.length > 0 ? (
-            <RequestsTable requests={rows} categories={byCategory} showRawStatus={showRawStatus} onCancel={setConfirming} onDetails={setDetails} />
-          ) : loading ? (
+            <QueueTable
+              rows={rows}
+              sort={{ column: query.sort, desc: query.dir === "desc" }}
+              onSort={(sort, desc) => setQuery({ sort, dir: desc ? "desc" : "asc" })}
+              selection={selection}
+              onSelection={setSelection}
+              actions={columnActions}
+            />
+          ) : visibleFeeds.some((f) => f.state === "loading") ? (
             <TableSkeleton label="Loading requests" />
           ) : (
             <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-700">
-              Nothing is waiting here. {closedCount > 0 && !showClosed ? "Closed requests are hidden." : ""}
+              Nothing matches. {closedCount > 0 && query.closed === "0" ? "Closed requests are hidden." : ""}
             </p>
           )}
         </div>
@@ -131,6 +159,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
         }}
       />
       <CancelRequestDialog request={confirming} category={confirming ? byCategory.get(confirming.category) : undefined} onConfirm={confirm} onClose={() => setConfirming(null)} />
+      <BulkCancelDialog selected={bulkSelection} categories={byCategory} onConfirm={confirmBulk} onClose={() => setBulkSelection(null)} />
     </main>
   );
 }

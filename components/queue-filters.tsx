@@ -3,7 +3,7 @@
 import type { CategoryFeed } from "@/lib/queries/use-request-queue";
 import type { CategorySlug } from "@/lib/requests/pending-request";
 
-export type CategoryFilter = CategorySlug | "all";
+type CategoryFilter = CategorySlug | "all";
 
 /** Category chips with their open counts; "All categories" is the one queue. */
 export function QueueFilters({

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQueries } from "@tanstack/react-query";
+import { useQueries, type UseQueryResult } from "@tanstack/react-query";
 import { useAccessToken } from "@/lib/auth/use-access-token";
 import type { AppError } from "@/lib/errors/app-error";
 import type { ViewAccess } from "@/lib/requests/category-access";
@@ -24,6 +24,9 @@ export interface CategoryFeed {
   refetch: () => void;
 }
 
+// One shared empty list, so a category still loading keeps the same identity from render to render.
+const NO_ITEMS: PendingRequest[] = [];
+
 /** Every category's requests for one view, fetched side by side; one failing category leaves the others alone. */
 export function useRequestQueue(
   categories: CategorySummary[],
@@ -31,17 +34,18 @@ export function useRequestQueue(
   access: Map<CategorySlug, Record<RequestView, ViewAccess>>,
   /** False until the access probe has answered, so no list is fetched for a view the user will not get. */
   ready: boolean,
-): CategoryFeed[] {
+): { feeds: CategoryFeed[]; allItems: PendingRequest[] } {
   const getToken = useAccessToken();
-  const results = useQueries({
+  const { results, allItems } = useQueries({
     queries: categories.map((c) =>
       requestListOptions(c.slug, view, getToken, ready && access.get(c.slug)?.[view]?.available !== false),
     ),
+    combine: withAllItems,
   });
-  return categories.map((summary, index) => {
+  const feeds = categories.map((summary, index): CategoryFeed => {
     const result = results[index]!;
     const viewAccess = access.get(summary.slug)?.[view];
-    const items = result.data ?? [];
+    const items = result.data ?? NO_ITEMS;
     const error = (result.error as AppError | null) ?? null;
     return {
       summary,
@@ -53,6 +57,13 @@ export function useRequestQueue(
       refetch: () => void result.refetch(),
     };
   });
+  return { feeds, allItems };
+}
+
+// A stable (module-level) combine: TanStack Query then recomputes it only when a query's result changes, so
+// the 10,000-row concatenation is not redone on every keystroke.
+function withAllItems(results: Array<UseQueryResult<PendingRequest[]>>) {
+  return { results, allItems: results.flatMap((r) => r.data ?? NO_ITEMS) };
 }
 
 function feedState(

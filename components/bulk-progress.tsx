@@ -1,0 +1,53 @@
+"use client";
+
+import { downloadReceipt } from "@/lib/bulk/receipt";
+import type { BulkRun } from "@/lib/queries/use-bulk-cancel";
+
+const OUTCOME_LABELS: Record<string, string> = {
+  cancelled: "cancelled",
+  already_final: "already closed",
+  not_cancellable: "not cancellable",
+  forbidden: "forbidden",
+  failed: "failed",
+};
+
+/** Live progress of a bulk cancel, the tally of outcomes, and the receipt once it is over. */
+export function BulkProgress({ run, onDismiss }: { run: BulkRun; onDismiss: () => void }) {
+  const done = run.outcomes.length;
+  const tally = new Map<string, number>();
+  for (const o of run.outcomes) tally.set(o.outcome, (tally.get(o.outcome) ?? 0) + 1);
+  const finished = run.phase !== "running";
+  return (
+    <section aria-label="Bulk cancel" className="rounded-md border border-slate-200 bg-white p-4 text-sm" data-testid="bulk-progress">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="font-semibold text-slate-900" role="status">
+          {run.phase === "running" && `Cancelling… ${done} of ${run.total} answered`}
+          {run.phase === "done" && `Bulk cancel finished: ${done} of ${run.total} answered`}
+          {run.phase === "failed" && `Bulk cancel interrupted after ${done} of ${run.total}`}
+        </p>
+        {finished && (
+          <div className="flex gap-2">
+            <button type="button" onClick={() => downloadReceipt(run.rows, "csv", run.startedAt)} className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100">
+              Download receipt (CSV)
+            </button>
+            <button type="button" onClick={() => downloadReceipt(run.rows, "json", run.startedAt)} className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100">
+              Download receipt (JSON)
+            </button>
+            <button type="button" onClick={onDismiss} className="rounded-md px-3 py-1 font-medium text-slate-700 hover:bg-slate-100">
+              Dismiss
+            </button>
+          </div>
+        )}
+      </div>
+      <progress className="mt-3 h-2 w-full accent-blue-700" max={run.total} value={done} aria-label="Requests answered" />
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-slate-800" data-testid="bulk-tally">
+        {[...tally].map(([outcome, count]) => (
+          <li key={outcome} data-outcome={outcome}>
+            <span className="font-semibold tabular-nums">{count}</span> {OUTCOME_LABELS[outcome] ?? outcome}
+          </li>
+        ))}
+      </ul>
+      {run.error && <p className="mt-2 text-red-800" role="alert">{run.error} Requests not confirmed are listed in the receipt as “not confirmed”.</p>}
+    </section>
+  );
+}

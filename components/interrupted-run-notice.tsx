@@ -1,0 +1,48 @@
+"use client";
+
+import { useState } from "react";
+import { clearJournal, readJournal, unconfirmedRows } from "@/lib/bulk/bulk-journal";
+import { downloadReceipt } from "@/lib/bulk/receipt";
+import { formatAbsolute } from "@/lib/requests/format-dates";
+import { Notice } from "./notice";
+
+/** On the next visit after a tab closed mid-run: which requests of that bulk cancel were never confirmed. */
+export function InterruptedRunNotice() {
+  const [journal, setJournal] = useState(() => (typeof window === "undefined" ? null : readJournal()));
+  if (!journal) return null;
+  const missing = unconfirmedRows(journal);
+  const dismiss = () => {
+    clearJournal();
+    setJournal(null);
+  };
+  return (
+    <Notice
+      tone="warning"
+      role="alert"
+      title={`A bulk cancel started ${formatAbsolute(journal.startedAt)} did not finish`}
+      action={
+        <div className="flex gap-2">
+          <button type="button" onClick={() => downloadReceipt(journal.rows, "csv", journal.startedAt)} className="rounded-md border border-current px-3 py-1 font-medium">
+            Download receipt
+          </button>
+          <button type="button" onClick={dismiss} className="rounded-md px-3 py-1 font-medium">
+            Dismiss
+          </button>
+        </div>
+      }
+    >
+      <p>
+        {missing.length} of {journal.rows.length} requests were not confirmed before the page closed. Their state in the
+        list below is Graph&apos;s current one; check them before cancelling again.
+      </p>
+      <ul className="mt-1 max-h-32 list-disc overflow-y-auto pl-5" data-testid="unconfirmed-requests">
+        {missing.slice(0, 50).map((row) => (
+          <li key={`${row.category}:${row.id}`}>
+            {row.principal} → {row.target}
+          </li>
+        ))}
+        {missing.length > 50 && <li>… and {missing.length - 50} more (see the receipt)</li>}
+      </ul>
+    </Notice>
+  );
+}

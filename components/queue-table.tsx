@@ -1,0 +1,157 @@
+"use client";
+
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type RowSelectionState,
+  type SortingState,
+} from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { rowKey, type SortColumn } from "@/lib/queue/queue-query";
+import type { PendingRequest } from "@/lib/requests/pending-request";
+import { queueColumns, type ColumnActions } from "./queue-table-columns";
+
+const ROW_HEIGHT = 64;
+
+/**
+ * The one queue: TanStack Table for columns, sorting and selection, TanStack Virtual so only the rows on screen
+ * (plus a few) are in the DOM, whatever the tenant's size. Arrow keys move between rows, Enter opens details,
+ * Space selects.
+ */
+export function QueueTable({
+  rows,
+  sort,
+  onSort,
+  selection,
+  onSelection,
+  actions,
+}: {
+  rows: PendingRequest[];
+  sort: { column: SortColumn; desc: boolean };
+  onSort: (column: SortColumn, desc: boolean) => void;
+  selection: RowSelectionState;
+  onSelection: (selection: RowSelectionState) => void;
+  actions: ColumnActions;
+}) {
+  const columns = useMemo(() => queueColumns(actions), [actions]);
+  const sorting: SortingState = useMemo(() => [{ id: sort.column, desc: sort.desc }], [sort.column, sort.desc]);
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: { sorting, rowSelection: selection },
+    getRowId: rowKey,
+    enableRowSelection: (row) => row.original.cancellable,
+    onRowSelectionChange: (updater) => onSelection(typeof updater === "function" ? updater(selection) : updater),
+    onSortingChange: (updater) => {
+      const next = (typeof updater === "function" ? updater(sorting) : updater)[0];
+      if (next) onSort(next.id as SortColumn, next.desc);
+      else onSort(sort.column, !sort.desc);
+    },
+    enableSortingRemoval: false,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
+  const tableRows = table.getRowModel().rows;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const [active, setActive] = useState(0);
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+
+  const focusRow = (index: number) => {
+    const clamped = Math.max(0, Math.min(tableRows.length - 1, index));
+    setActive(clamped);
+    virtualizer.scrollToIndex(clamped, { align: "auto" });
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${clamped}"]`)?.focus());
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, Home: 0, End: tableRows.length - 1, PageDown: active + 10, PageUp: active - 10 };
+    const target = moves[event.key];
+    if (target !== undefined && (event.target as HTMLElement).tagName === "TR") {
+      event.preventDefault();
+      focusRow(target);
+      return;
+    }
+    const row = tableRows[active];
+    if (!row || (event.target as HTMLElement).tagName !== "TR") return;
+    if (event.key === "Enter") actions.onDetails(row.original);
+    if (event.key === " ") {
+      event.preventDefault();
+      if (row.getCanSelect()) row.toggleSelected();
+    }
+  };
+
+  return (
+    <div ref={scrollRef} className="max-h-[70vh] overflow-auto rounded-md border border-slate-200 bg-white" data-testid="queue-scroll">
+      <table className="w-full table-fixed text-sm" aria-rowcount={tableRows.length + 1}>
+        <caption className="sr-only">Requests. Arrow keys move between rows, Enter opens details, Space selects.</caption>
+        <colgroup>
+          <col className="w-10" />
+          <col className="w-40" />
+          <col className="w-56" />
+          <col className="w-36" />
+          <col className="w-44" />
+          <col className="w-28" />
+          <col />
+          <col className="w-44" />
+        </colgroup>
+        <thead className="sticky top-0 z-10 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700 shadow-[0_1px_0_theme(colors.slate.200)]">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th key={header.id} scope="col" className="px-3 py-2" aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}>
+                    {header.column.getCanSort() ? (
+                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}</span>
+                      </button>
+                    ) : (
+                      flexRender(header.column.columnDef.header, header.getContext())
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody onKeyDown={onKeyDown} className="divide-y divide-slate-100">
+          {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+          {items.map((item) => {
+            const row = tableRows[item.index]!;
+            return (
+              <tr
+                key={row.id}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                aria-rowindex={item.index + 2}
+                tabIndex={item.index === active ? 0 : -1}
+                onFocus={() => setActive(item.index)}
+                data-request-id={row.original.id}
+                data-category={row.original.category}
+                className={`align-top outline-offset-[-3px] ${row.getIsSelected() ? "bg-blue-50" : ""}`}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="px-3 py-3">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
+        </tbody>
+      </table>
+    </div>
+  );
+}

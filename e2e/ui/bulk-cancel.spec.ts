@@ -1,0 +1,105 @@
+import { expect, test, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { SEED_LANDMARKS } from "../../stand-ins/graph-emulator/seed";
+import { GRAPH_EMULATOR_URL } from "../../scripts/demo-env";
+import { CATEGORIES_UNDER_TEST, storedStatus } from "../support/categories";
+import { graphState, resetEmulator, setGraphStatus } from "../support/emulator";
+import { requestRow } from "../support/dashboard";
+import { AUTH_STATE } from "../support/sign-in";
+
+test.use({ storageState: AUTH_STATE.admin });
+
+test.beforeEach(async ({ request }) => {
+  await resetEmulator(request);
+});
+
+async function select(page: Page, slug: string, id: string) {
+  await page.getByLabel("Search requests").fill(id);
+  await requestRow(page, slug as never, id).getByRole("checkbox").check();
+}
+
+test("bulk cancel across categories: every item ends with the right outcome and the receipt matches Graph", async ({ page, request }) => {
+  const byCategory = new Map(CATEGORIES_UNDER_TEST.map((c) => [c.slug, c]));
+  const picks = [
+    { slug: "group-assignment", landmark: SEED_LANDMARKS.groupAssignment.colleagueCancellable },
+    { slug: "access-package", landmark: SEED_LANDMARKS.accessPackage.colleagueCancellable },
+    { slug: "directory-role-assignment", landmark: SEED_LANDMARKS.directoryRoleAssignment.colleagueCancellable },
+    { slug: "governance-role", landmark: SEED_LANDMARKS.governanceRole.colleagueCancellable },
+    { slug: "privileged-role", landmark: SEED_LANDMARKS.privilegedRole.colleagueCancellable },
+  ] as const;
+  const stale = { slug: "group-eligibility", landmark: SEED_LANDMARKS.groupEligibility.colleagueCancellable } as const;
+  await page.goto("/");
+  for (const { slug, landmark } of [...picks, stale]) await select(page, slug, byCategory.get(slug)!.appId(landmark));
+  await page.getByLabel("Search requests").fill("");
+  await expect(page.getByRole("button", { name: "Cancel selected (6)" })).toBeEnabled();
+
+  // Graph throttles the first two cancels it sees, and someone approves one request after the page loaded.
+  await request.post(`${GRAPH_EMULATOR_URL}/_emulator/faults`, {
+    data: { method: "POST", pathPattern: "/cancel$", status: 429, times: 2, retryAfterSeconds: 0.3 },
+  });
+  await setGraphStatus(request, "groupEligibilityScheduleRequests", stale.landmark.id, "Provisioned");
+
+  await page.getByRole("button", { name: "Cancel selected (6)" }).click();
+  const dialog = page.getByRole("dialog", { name: "Cancel 6 requests?" });
+  await expect(dialog.getByTestId("bulk-per-category")).toContainText("Access packages");
+  await dialog.getByRole("button", { name: "Cancel 6 requests" }).click();
+
+  const progress = page.getByTestId("bulk-progress");
+  await expect(progress.getByRole("status")).toHaveText("Bulk cancel finished: 6 of 6 answered", { timeout: 30_000 });
+  await expect(progress.locator('[data-outcome="cancelled"]')).toContainText("5 cancelled");
+  await expect(progress.locator('[data-outcome="already_final"]')).toContainText("1 already closed");
+
+  for (const { slug, landmark } of picks) {
+    const category = byCategory.get(slug)!;
+    expect(storedStatus(await graphState(request, category.collection, landmark.id)), slug).toBe(category.cancelledStatus);
+  }
+  expect(storedStatus(await graphState(request, "groupEligibilityScheduleRequests", stale.landmark.id))).toBe("Provisioned");
+
+  const download = page.waitForEvent("download");
+  await progress.getByRole("button", { name: "Download receipt (CSV)" }).click();
+  const csv = await readFile((await (await download).path())!, "utf8");
+  const lines = csv.trim().split("\r\n");
+  expect(lines[0]).toBe("id,category,principal,target,statusBefore,outcome,graphCode,time");
+  expect(lines).toHaveLength(7);
+  for (const { slug, landmark } of picks) {
+    expect(lines.find((l) => l.startsWith(`${byCategory.get(slug)!.appId(landmark)},${slug},`))).toContain(",cancelled,");
+  }
+  expect(lines.find((l) => l.startsWith(`${stale.landmark.id},group-eligibility,`))).toContain(",already_final,");
+});
+
+test("select all matching the filter: the confirmation states what will be skipped and why", async ({ page }) => {
+  await page.goto("/?category=group-assignment");
+  await expect(page.getByTestId("row-count")).toHaveText(/\d+ requests/);
+  await page.getByRole("checkbox", { name: "Select every cancellable request matching the filter" }).check();
+  const cancelSelected = page.getByRole("button", { name: /^Cancel selected \(\d+\)$/ });
+  const selected = Number((await cancelSelected.innerText()).match(/\d+/)![0]);
+  expect(selected).toBeGreaterThan(3);
+  await cancelSelected.click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading")).toHaveText(`Cancel ${selected} requests?`);
+  await expect(dialog.getByTestId("bulk-per-category")).toContainText(`Group access (active)${selected}`);
+  await dialog.getByRole("button", { name: "Keep them" }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
+test("a run cut short by closing the tab is reported on the next visit", async ({ page, context, request }) => {
+  const targets = [SEED_LANDMARKS.groupAssignment.colleagueCancellable, SEED_LANDMARKS.groupAssignment.adminCancellable];
+  await page.goto("/");
+  for (const landmark of targets) await select(page, "group-assignment", landmark.id);
+  await page.getByLabel("Search requests").fill("");
+  // Graph is slow enough that the tab closes before any answer.
+  await request.post(`${GRAPH_EMULATOR_URL}/_emulator/config`, { data: { latencyMs: 4000 } });
+  await page.getByRole("button", { name: "Cancel selected (2)" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel 2 requests" }).click();
+  await expect(page.getByTestId("bulk-progress")).toContainText("Cancelling…");
+  await page.close();
+  await request.post(`${GRAPH_EMULATOR_URL}/_emulator/config`, { data: { latencyMs: 0 } });
+
+  const next = await context.newPage();
+  await next.goto("/");
+  const notice = next.getByRole("alert").filter({ hasText: "did not finish" });
+  await expect(notice).toContainText("2 of 2 requests were not confirmed");
+  await expect(notice.getByTestId("unconfirmed-requests")).toContainText(targets[0]!.targetDisplayName);
+  await notice.getByRole("button", { name: "Dismiss" }).click();
+  await expect(notice).toHaveCount(0);
+});

@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { SEED_LANDMARKS } from "../../stand-ins/graph-emulator/seed";
+import { resetEmulator } from "../support/emulator";
+import { requestRow } from "../support/dashboard";
+import { AUTH_STATE } from "../support/sign-in";
+
+test.use({ storageState: AUTH_STATE.admin });
+
+test.beforeEach(async ({ request }) => {
+  await resetEmulator(request);
+});
+
+test("search, filters and sort live in the URL and survive a reload", async ({ page }) => {
+  const target = SEED_LANDMARKS.accessPackage.colleagueCancellable;
+  await page.goto("/");
+  await page.getByLabel("Search requests").fill("newsletter");
+  await page.getByLabel("State").selectOption("awaiting-approval");
+  await page.getByRole("button", { name: /^Principal/ }).click();
+  await expect(page).toHaveURL(/q=newsletter/);
+  await expect(page).toHaveURL(/stage=awaiting-approval/);
+  await expect(page).toHaveURL(/sort=principal/);
+  await expect(requestRow(page, "access-package", target.id)).toBeVisible();
+  await expect(page.getByTestId("row-count")).toHaveText("1 request");
+
+  await page.reload();
+  await expect(page.getByLabel("Search requests")).toHaveValue("newsletter");
+  await expect(page.getByLabel("State")).toHaveValue("awaiting-approval");
+  await expect(page.getByTestId("row-count")).toHaveText("1 request");
+  await expect(requestRow(page, "access-package", target.id)).toBeVisible();
+});
+
+test("a shared link opens the same view, and sorting by principal orders the rows", async ({ page }) => {
+  await page.goto("/?category=group-assignment&sort=principal&dir=desc&closed=1");
+  await expect(page.locator('button[data-filter="group-assignment"]')).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByLabel(/Show closed requests/)).toBeChecked();
+  const names = await page.locator("tbody tr[data-request-id] td:nth-child(2)").allInnerTexts();
+  expect(names.length).toBeGreaterThan(3);
+  expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)));
+});
+
+test("the virtualized queue scrolls to its last row and is keyboard-navigable", async ({ page }) => {
+  await page.goto("/?closed=1&sort=created&dir=asc");
+  const total = Number((await page.getByTestId("row-count").innerText()).match(/\d+/)![0]);
+  await expect(page.getByTestId("row-count")).toHaveText(/^\d+ requests$/);
+  expect(total).toBeGreaterThan(100);
+  // Only what is on screen is in the DOM.
+  expect(await page.locator("tbody tr[data-request-id]").count()).toBeLessThan(60);
+
+  const rows = page.locator("tbody tr[data-request-id]");
+  await rows.first().focus();
+  await page.keyboard.press("End");
+  await expect(page.locator(`tbody tr[data-index="${total - 1}"]`)).toBeFocused();
+  await expect(page.locator(`tbody tr[data-index="${total - 1}"]`)).toBeInViewport();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator('tbody tr[data-index="1"]')).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog")).toContainText("If you cancel");
+});
