@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./e2e/support/chromium";
-import { APP_URL, DEMO_APP_ENV, GRAPH_EMULATOR_URL, IDP_URL } from "./scripts/demo-env";
+import { APP_START_COMMAND, APP_URL, DEMO_APP_ENV, EMULATOR_ENV, GRAPH_EMULATOR_URL, IDP_ENV, IDP_URL } from "./scripts/demo-env";
 
 const reuse = !process.env.CI;
 
@@ -25,11 +25,11 @@ export default defineConfig({
     { name: "browser", testMatch: /ui\/.*\.spec\.ts/, dependencies: ["setup"] },
   ],
   webServer: [
-    { command: "npm run idp", url: `${IDP_URL}/health`, reuseExistingServer: reuse, timeout: 60_000 },
-    { command: "npm run emulator", url: `${GRAPH_EMULATOR_URL}/health`, reuseExistingServer: reuse, timeout: 60_000 },
+    { command: "npm run idp", url: `${IDP_URL}/health`, env: IDP_ENV, reuseExistingServer: reuse, timeout: 60_000 },
+    { command: "npm run emulator", url: `${GRAPH_EMULATOR_URL}/health`, env: EMULATOR_ENV, reuseExistingServer: reuse, timeout: 60_000 },
     {
       // The production build, as the demo runs it.
-      command: "npm run build && npm run start",
+      command: `npm run build && ${APP_START_COMMAND}`,
       url: `${APP_URL}/api/health`,
       env: DEMO_APP_ENV,
       reuseExistingServer: reuse,

@@ -15,6 +15,8 @@ import type { PendingRequest } from "@/lib/requests/pending-request";
 import { queueColumns, type ColumnActions } from "./queue-table-columns";
 
 const ROW_HEIGHT = 64;
+// Windowing pays off only for long lists; below this the table renders every row (and the browser's find works).
+const VIRTUALIZE_ABOVE = 120;
 
 /**
  * The one queue: TanStack Table for columns, sorting and selection, TanStack Virtual so only the rows on screen
@@ -56,21 +58,23 @@ export function QueueTable({
   });
   const tableRows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualize = tableRows.length > VIRTUALIZE_ABOVE;
   const virtualizer = useVirtualizer({
     count: tableRows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    enabled: virtualize,
   });
   const [active, setActive] = useState(0);
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const items = virtualize ? virtualizer.getVirtualItems() : tableRows.map((_, index) => ({ index, start: 0, end: 0 }));
+  const padTop = virtualize ? (items[0]?.start ?? 0) : 0;
+  const padBottom = virtualize && items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
 
   const focusRow = (index: number) => {
     const clamped = Math.max(0, Math.min(tableRows.length - 1, index));
     setActive(clamped);
-    virtualizer.scrollToIndex(clamped, { align: "auto" });
+    if (virtualize) virtualizer.scrollToIndex(clamped, { align: "auto" });
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${clamped}"]`)?.focus());
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
@@ -83,7 +87,12 @@ export function QueueTable({
     }
     const row = tableRows[active];
     if (!row || (event.target as HTMLElement).tagName !== "TR") return;
-    if (event.key === "Enter") actions.onDetails(row.original);
+    if (event.key === "Enter") {
+      event.preventDefault();
+      // Opened after the key event has finished: a dialog opened mid-keydown is dismissed by its own focus trap.
+      const request = row.original;
+      requestAnimationFrame(() => actions.onDetails(request));
+    }
     if (event.key === " ") {
       event.preventDefault();
       if (row.getCanSelect()) row.toggleSelected();
@@ -132,7 +141,7 @@ export function QueueTable({
             return (
               <tr
                 key={row.id}
-                ref={virtualizer.measureElement}
+                ref={virtualize ? virtualizer.measureElement : undefined}
                 data-index={item.index}
                 aria-rowindex={item.index + 2}
                 tabIndex={item.index === active ? 0 : -1}

@@ -1,12 +1,13 @@
 import { expect, test as setup } from "@playwright/test";
 import { ADMIN, LEE, MEGAN } from "../stand-ins/demo-tenant";
+import { APP_URL } from "../scripts/demo-env";
 import { AUTH_STATE, expectSignedInAs, signInThroughIdentityProvider } from "./support/sign-in";
 
 // Signs each demo account in once through the real sign-in page; the other projects reuse the saved MSAL cache.
 setup("a wrong password is refused on the sign-in page", async ({ page }) => {
   await signInThroughIdentityProvider(page, ADMIN.userPrincipalName, "not-the-password");
   await expect(page.getByRole("alert")).toContainText("not right");
-  await expect(page).not.toHaveURL(/localhost:3000/);
+  await expect(page).not.toHaveURL(new RegExp(`^${APP_URL}`));
 });
 
 setup("sign in as the administrator", async ({ page }) => {

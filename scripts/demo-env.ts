@@ -1,8 +1,15 @@
 import { APP_PORT, DEMO_CLIENT_ID, GRAPH_EMULATOR_PORT, IDP_PORT } from "../stand-ins/demo-tenant";
 
-export const APP_URL = `http://localhost:${APP_PORT}`;
-export const GRAPH_EMULATOR_URL = `http://localhost:${GRAPH_EMULATOR_PORT}`;
-export const IDP_URL = `http://localhost:${IDP_PORT}`;
+// Ports default to the documented ones; the variables let a second stack (a test run beside a running demo or
+// a benchmark) use its own.
+const port = (name: string, fallback: number) => Number(process.env[name] || fallback);
+export const APP_LISTEN_PORT = port("APP_PORT", APP_PORT);
+export const GRAPH_EMULATOR_LISTEN_PORT = port("GRAPH_EMULATOR_PORT", GRAPH_EMULATOR_PORT);
+export const IDP_LISTEN_PORT = port("IDP_PORT", IDP_PORT);
+
+export const APP_URL = `http://localhost:${APP_LISTEN_PORT}`;
+export const GRAPH_EMULATOR_URL = `http://localhost:${GRAPH_EMULATOR_LISTEN_PORT}`;
+export const IDP_URL = `http://localhost:${IDP_LISTEN_PORT}`;
 
 /**
  * The app's configuration for the offline demo and the tests. Production sets the same variables to Entra ID and
@@ -12,9 +19,18 @@ export const DEMO_APP_ENV: Record<string, string> = {
   GRAPH_BASE_URL: GRAPH_EMULATOR_URL,
   AUTH_CLIENT_ID: DEMO_CLIENT_ID,
   // MSAL insists on an https authority but never contacts it when authorityMetadata is given (IdP reference, 1).
-  AUTH_AUTHORITY: `https://localhost:${IDP_PORT}/`,
-  AUTH_KNOWN_AUTHORITIES: `localhost:${IDP_PORT}`,
+  AUTH_AUTHORITY: `https://localhost:${IDP_LISTEN_PORT}/`,
+  AUTH_KNOWN_AUTHORITIES: `localhost:${IDP_LISTEN_PORT}`,
   AUTH_METADATA_URL: `${IDP_URL}/.well-known/openid-configuration`,
   AUTH_PROTOCOL_MODE: "OIDC",
   NEXT_TELEMETRY_DISABLED: "1",
 };
+
+/** How the two stand-ins find each other and the app on these ports. */
+export const IDP_ENV: Record<string, string> = { IDP_PORT: String(IDP_LISTEN_PORT), APP_ORIGIN: APP_URL };
+export const EMULATOR_ENV: Record<string, string> = {
+  GRAPH_EMULATOR_PORT: String(GRAPH_EMULATOR_LISTEN_PORT),
+  IDP_ISSUER: IDP_URL,
+};
+
+export const APP_START_COMMAND = `npx next start -H 127.0.0.1 -p ${APP_LISTEN_PORT}`;

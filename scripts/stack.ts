@@ -1,7 +1,7 @@
 // Starts the identity provider, the Graph emulator and a production build of the app as child processes, and
 // stops them again. Used by `npm run demo` and the benchmarks.
 import { spawn, type ChildProcess } from "node:child_process";
-import { APP_URL, DEMO_APP_ENV, GRAPH_EMULATOR_URL, IDP_URL } from "./demo-env";
+import { APP_START_COMMAND, APP_URL, DEMO_APP_ENV, EMULATOR_ENV, GRAPH_EMULATOR_URL, IDP_ENV, IDP_URL } from "./demo-env";
 
 export interface Stack {
   stop(): void;
@@ -30,15 +30,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return child;
   };
 
-  run("idp", "npx tsx stand-ins/identity-provider/main.ts");
-  run("graph", "npx tsx stand-ins/graph-emulator/main.ts", options.emulatorEnv);
+  run("idp", "npx tsx stand-ins/identity-provider/main.ts", IDP_ENV);
+  run("graph", "npx tsx stand-ins/graph-emulator/main.ts", { ...EMULATOR_ENV, ...options.emulatorEnv });
   const build = run("build", "npx next build", DEMO_APP_ENV);
   const buildCode = await new Promise<number>((resolve) => build.on("exit", (code) => resolve(code ?? 1)));
   if (buildCode !== 0) {
     stop();
     throw new Error("The production build failed.");
   }
-  run("app", "npx next start -H 127.0.0.1 -p 3000", DEMO_APP_ENV);
+  run("app", APP_START_COMMAND, DEMO_APP_ENV);
   try {
     await Promise.all([
       waitFor(`${IDP_URL}/health`),

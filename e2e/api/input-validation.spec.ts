@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { AUTH_STATE } from "../support/sign-in";
 import { accessTokenFor } from "../support/tokens";
 import { clearGraphLog, graphLog, resetEmulator } from "../support/emulator";
+import { GRAPH_EMULATOR_URL } from "../../scripts/demo-env";
 
 let token = "";
 
@@ -64,7 +65,7 @@ test("an invalid view or a malformed body is a 400", async ({ request }) => {
 
 test("a forged cursor is refused, not followed", async ({ request }) => {
   const forged = Buffer.from(
-    JSON.stringify({ c: "access-package", v: "all", s: 0, l: "http://localhost:4000/v1.0/users" }),
+    JSON.stringify({ c: "access-package", v: "all", s: 0, l: `${GRAPH_EMULATOR_URL}/v1.0/users` }),
   ).toString("base64url");
   const response = await request.get(`/api/requests?category=access-package&view=all&cursor=${forged}`, {
     headers: auth(),

@@ -13,17 +13,17 @@ test.beforeEach(async ({ request }) => {
 test("search, filters and sort live in the URL and survive a reload", async ({ page }) => {
   const target = SEED_LANDMARKS.accessPackage.colleagueCancellable;
   await page.goto("/");
-  await page.getByLabel("Search requests").fill("newsletter");
+  await page.getByLabel("Search requests").fill("A/B tests");
   await page.getByLabel("State").selectOption("awaiting-approval");
   await page.getByRole("button", { name: /^Principal/ }).click();
-  await expect(page).toHaveURL(/q=newsletter/);
+  await expect(page).toHaveURL(/q=A%2FB\+tests/);
   await expect(page).toHaveURL(/stage=awaiting-approval/);
   await expect(page).toHaveURL(/sort=principal/);
   await expect(requestRow(page, "access-package", target.id)).toBeVisible();
   await expect(page.getByTestId("row-count")).toHaveText("1 request");
 
   await page.reload();
-  await expect(page.getByLabel("Search requests")).toHaveValue("newsletter");
+  await expect(page.getByLabel("Search requests")).toHaveValue("A/B tests");
   await expect(page.getByLabel("State")).toHaveValue("awaiting-approval");
   await expect(page.getByTestId("row-count")).toHaveText("1 request");
   await expect(requestRow(page, "access-package", target.id)).toBeVisible();
@@ -40,9 +40,8 @@ test("a shared link opens the same view, and sorting by principal orders the row
 
 test("the virtualized queue scrolls to its last row and is keyboard-navigable", async ({ page }) => {
   await page.goto("/?closed=1&sort=created&dir=asc");
+  await expect(page.getByTestId("row-count")).toHaveText(/^[1-9]\d{2,} requests$/);
   const total = Number((await page.getByTestId("row-count").innerText()).match(/\d+/)![0]);
-  await expect(page.getByTestId("row-count")).toHaveText(/^\d+ requests$/);
-  expect(total).toBeGreaterThan(100);
   // Only what is on screen is in the DOM.
   expect(await page.locator("tbody tr[data-request-id]").count()).toBeLessThan(60);
 
