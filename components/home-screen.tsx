@@ -3,9 +3,19 @@
 import { InteractionStatus } from "@azure/msal-browser";
 import { useIsAuthenticated, useMsal } from "@azure/msal-react";
 import type { CategorySummary } from "@/lib/requests/pending-request";
+import dynamic from "next/dynamic";
 import { AppHeader } from "./app-header";
-import { Dashboard } from "./dashboard";
 import { SignedOutLanding } from "./signed-out-landing";
+
+// The dashboard's libraries (tables, virtualization, dialogs) load only once someone is signed in, so the
+// signed-out landing page stays light.
+const Dashboard = dynamic(() => import("./dashboard").then((m) => m.Dashboard), {
+  loading: () => (
+    <p className="mx-auto max-w-7xl px-6 py-8 text-slate-700" aria-busy="true">
+      Loading your queue…
+    </p>
+  ),
+});
 
 export function HomeScreen({ categories }: { categories: CategorySummary[] }) {
   const isAuthenticated = useIsAuthenticated();

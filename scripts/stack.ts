@@ -16,11 +16,25 @@ interface StackOptions {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const children: ChildProcess[] = [];
+  // Each child leads its own process group, so stopping it also stops what `npx` and the shell started under it.
   const stop = () => {
-    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+    for (const child of children) {
+      if (child.exitCode !== null || child.pid === undefined) continue;
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
   };
   const run = (name: string, command: string, env: Record<string, string> = {}) => {
-    const child = spawn(command, { shell: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+    const child = spawn(command, {
+      shell: true,
+      detached: true,
+      // Unread pipes fill up and stall a chatty child, so a quiet stack discards the output instead.
+      stdio: options.verbose ? ["ignore", "pipe", "pipe"] : "ignore",
+      env: { ...process.env, ...env },
+    });
     if (options.verbose) {
       const prefix = (line: string) => (line.trim() ? `[${name}] ${line}\n` : "");
       child.stdout?.on("data", (c: Buffer) => process.stdout.write(c.toString().split("\n").map(prefix).join("")));

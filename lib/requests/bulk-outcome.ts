@@ -1,30 +1,48 @@
 import { z } from "zod";
 import { CATEGORY_SLUGS } from "./pending-request";
 
-// The lines of `POST /api/requests/cancel`'s NDJSON stream, shared by the route and the browser.
+// The lines of `POST /api/requests/cancel`'s NDJSON stream, shared by the route and the browser: first one
+// "start", then one "outcome" per item as soon as it is final (in the order Graph answers, not the order sent),
+// then one "done".
 
 export const BULK_OUTCOMES = ["cancelled", "already_final", "not_cancellable", "forbidden", "failed"] as const;
 export type BulkOutcome = (typeof BULK_OUTCOMES)[number];
 
-const startLineSchema = z.object({ type: z.literal("start"), total: z.number().int() });
+/** Most items one bulk cancel takes; more is a 400 before anything reaches Graph. */
+export const BULK_CANCEL_MAX_ITEMS = 1000;
+
+export const BULK_CANCEL_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
+
+const countSchema = z.number().int().nonnegative();
+
+const startLineSchema = z.object({ type: z.literal("start"), total: countSchema });
 
 const outcomeLineSchema = z.object({
   type: z.literal("outcome"),
   category: z.enum(CATEGORY_SLUGS),
   id: z.string(),
   outcome: z.enum(BULK_OUTCOMES),
+  /** Graph's own error code (e.g. RequestCannotBeCancelled), when Graph refused. */
   graphCode: z.string().optional(),
+  /** Graph's status for the request after the cancel, when known (a cancel that returns the entity, a read-back). */
   graphStatus: z.string().optional(),
+  /** In the user's words; never only Graph's code. */
   message: z.string(),
-  attempts: z.number().int(),
+  /** How many times the cancel was sent to Graph (1 unless it was throttled; 0 if it was never sent). */
+  attempts: countSchema,
+  /** ISO time the outcome became final. */
   at: z.string(),
 });
 
+// z.record over an enum requires every key, so a parsed "done" line always has all five counts.
+const countsSchema = z.record(z.enum(BULK_OUTCOMES), countSchema);
+
 const doneLineSchema = z.object({
   type: z.literal("done"),
-  counts: z.record(z.enum(BULK_OUTCOMES), z.number().int()),
-  graphRoundTrips: z.number().int(),
-  ms: z.number(),
+  counts: countsSchema,
+  /** HTTP requests the run sent to Graph; every `$batch` counts once. */
+  graphRoundTrips: countSchema,
+  ms: z.number().nonnegative(),
 });
 
 export const bulkLineSchema = z.discriminatedUnion("type", [startLineSchema, outcomeLineSchema, doneLineSchema]);
@@ -32,4 +50,9 @@ export const bulkLineSchema = z.discriminatedUnion("type", [startLineSchema, out
 export type BulkStartLine = z.infer<typeof startLineSchema>;
 export type BulkOutcomeLine = z.infer<typeof outcomeLineSchema>;
 export type BulkDoneLine = z.infer<typeof doneLineSchema>;
+export type BulkOutcomeCounts = z.infer<typeof countsSchema>;
 export type BulkLine = z.infer<typeof bulkLineSchema>;
+
+export function emptyBulkCounts(): BulkOutcomeCounts {
+  return { cancelled: 0, already_final: 0, not_cancellable: 0, forbidden: 0, failed: 0 };
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { findCategory, registeredSlugs } from "@/lib/categories/registry";
+import { requestIdSchema, viewSchema } from "@/lib/api/route-input";
+import { AppError } from "@/lib/errors/app-error";
+import { BULK_CANCEL_MAX_ITEMS } from "@/lib/requests/bulk-outcome";
+
+const itemSchema = z
+  .object({
+    category: z.string().refine((slug) => findCategory(slug) !== undefined, {
+      error: (issue) => `There is no request category called "${String(issue.input).slice(0, 64)}"; use one of ${registeredSlugs().join(", ")}.`,
+    }),
+    id: requestIdSchema,
+  })
+  .strict();
+
+/**
+ * `{ items: [{ category, id }…], view? }` → the cancel call of every item, planned here so that bad input of any
+ * kind (including a PIM v2 id without its provider, which only the category can tell) is a 400 before anything
+ * reaches Graph. The view picks each category's self-service or admin cancel, as for a single cancel.
+ */
+export const bulkCancelBodySchema = z
+  .object({
+    items: z
+      .array(itemSchema)
+      .min(1, "Send at least one request to cancel.")
+      .max(BULK_CANCEL_MAX_ITEMS, `Send at most ${BULK_CANCEL_MAX_ITEMS} requests per bulk cancel; split larger selections.`),
+    view: viewSchema.default("all"),
+  })
+  .strict()
+  .transform(({ items, view }, ctx) => {
+    const seen = new Map<string, number>();
+    const planned = items.map(({ category: slug, id }, index) => {
+      const key = `${slug}/${id}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["items", index], message: `This ${slug} request is already item ${first}; list each request once.` });
+      }
+      seen.set(key, first ?? index);
+      const category = findCategory(slug)!;
+      try {
+        return { category, id, call: category.cancel(id, view) };
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        ctx.addIssue({ code: "custom", path: ["items", index, "id"], message: error.message });
+        return null;
+      }
+    });
+    return { view, items: planned.flatMap((item) => (item ? [item] : [])) };
+  });
+
+export type BulkCancelBody = z.output<typeof bulkCancelBodySchema>;

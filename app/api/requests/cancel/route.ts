@@ -1,0 +1,26 @@
+import { readBearerToken } from "@/lib/api/bearer-token";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { respond } from "@/lib/api/respond";
+import { parseInput } from "@/lib/api/route-input";
+import { bulkCancelStream } from "@/lib/graph/bulk-stream";
+import { BULK_CANCEL_CONTENT_TYPE } from "@/lib/requests/bulk-outcome";
+import { bulkCancelBodySchema } from "./bulk-input";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/requests/cancel  body: { items: [{ category, id }…], view?: "mine" | "all" } → 200 NDJSON stream
+// (lib/requests/bulk-outcome.ts). Bad input is a JSON 400 and no token a 401, both before anything reaches Graph.
+export function POST(request: Request) {
+  return respond(async () => {
+    const body = parseInput(bulkCancelBodySchema, await readJsonBody(request), "body");
+    const token = readBearerToken(request);
+    return new Response(bulkCancelStream({ ...body, token }), {
+      headers: {
+        "Content-Type": BULK_CANCEL_CONTENT_TYPE,
+        // Outcomes must reach the browser as they happen: no caching, and no proxy may buffer or compress them.
+        "Cache-Control": "no-store, no-transform",
+        "X-Accel-Buffering": "no",
+      },
+    });
+  });
+}

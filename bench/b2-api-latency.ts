@@ -1,0 +1,58 @@
+// B2: latency of the app's list endpoint against the same list straight from Graph (the emulator), 50 concurrent
+// connections, autocannon's programmatic API. The proxy's cost is the ratio app / Graph at p50 and p99.
+// Standalone (against a running stack): npx tsx bench/b2-api-latency.ts
+
+import autocannon from "autocannon";
+import { APP_URL, GRAPH_EMULATOR_URL } from "../scripts/demo-env";
+import { ADMIN } from "../stand-ins/demo-tenant";
+import { emulator } from "./support/emulator-control";
+import { isMain, ms, ratio, runAlone, type Report } from "./support/report";
+import { signInWithFetch } from "./support/sign-in-with-fetch";
+
+const CONNECTIONS = 50;
+const WARM_UP_SECONDS = 2;
+const SECONDS = 10;
+const TARGET_RATIO = 1.25;
+
+const APP_LIST = `${APP_URL}/api/requests?category=access-package&view=all`;
+// What the app's route asks Graph for this list (lib/categories/access-package.ts: v1.0, $expand=accessPackage,requestor).
+const GRAPH_LIST = `${GRAPH_EMULATOR_URL}/v1.0/identityGovernance/entitlementManagement/assignmentRequests?$expand=accessPackage,requestor`;
+
+function load(url: string, token: string, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+  });
+}
+
+async function measure(url: string, token: string) {
+  const probe = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (!probe.ok) throw new Error(`B2: ${url} answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
+  await load(url, token, WARM_UP_SECONDS);
+  const result = await load(url, token, SECONDS);
+  return { p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors };
+}
+
+export async function benchApiLatency(report: Report): Promise<void> {
+  const { accessToken } = await signInWithFetch(ADMIN.userPrincipalName);
+  // The emulator throttles at 2,000 calls per caller per 10 s, as Graph would; this measures latency, not throttling.
+  const before = await emulator.config();
+  await emulator.configure({ throttlePer10s: 0 });
+  try {
+    const graph = await measure(GRAPH_LIST, accessToken);
+    const app = await measure(APP_LIST, accessToken);
+    const context = (r: typeof app) => `${CONNECTIONS} connections, ${SECONDS} s: ${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors`;
+    report(`B2 Graph (emulator) list p50 ${ms(graph.p50)} (${context(graph)})`);
+    report(`B2 Graph (emulator) list p99 ${ms(graph.p99)}`);
+    report(`B2 app /api/requests list p50 ${ms(app.p50)} (${context(app)})`);
+    report(`B2 app /api/requests list p99 ${ms(app.p99)}`);
+    report(`B2 ratio p50 ${ratio(app.p50 / graph.p50)} (target ≤ ${TARGET_RATIO})`);
+    report(`B2 ratio p99 ${ratio(app.p99 / graph.p99)} (target ≤ ${TARGET_RATIO})`);
+  } finally {
+    await emulator.configure({ throttlePer10s: before.throttlePer10s });
+  }
+}
+
+if (isMain(import.meta.url)) await runAlone(benchApiLatency);

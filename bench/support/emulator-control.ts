@@ -1,0 +1,46 @@
+// The Graph emulator's test-only control endpoints (stand-ins/graph-emulator/README.md, "Test-only control
+// endpoints"), as the benchmarks use them. Never part of the app's code paths.
+
+import { GRAPH_EMULATOR_URL } from "../../scripts/demo-env";
+
+export interface EmulatorConfig {
+  latencyMs: number;
+  pageSize: number;
+  dCancelSuccessStatus: 200 | 204;
+  throttlePer10s: number;
+  bRetired: boolean;
+}
+
+export interface LoggedGraphCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  viaBatch: boolean;
+  time: string;
+  requestId: string;
+}
+
+async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${GRAPH_EMULATOR_URL}/_emulator${path}`, {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`Emulator ${method} /_emulator${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export const emulator = {
+  reset: () => control<unknown>("POST", "/reset"),
+  config: () => control<EmulatorConfig>("GET", "/config"),
+  configure: (patch: Partial<EmulatorConfig>) => control<EmulatorConfig>("POST", "/config", patch),
+  log: () => control<LoggedGraphCall[]>("GET", "/requests"),
+  clearLog: () => control<unknown>("DELETE", "/requests"),
+  state: <T = Record<string, unknown>>(collection: string) => control<T[]>("GET", `/state/${collection}`),
+};
+
+/** HTTP round trips in a slice of the log: every call that was not an item inside a `$batch` (envelopes count once). */
+export function roundTrips(calls: readonly LoggedGraphCall[]): number {
+  return calls.filter((c) => !c.viaBatch).length;
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import type { BulkLine } from "@/lib/requests/bulk-outcome";
+import { bulkCancel, type BulkCancelInput } from "./bulk-cancel";
+
+/**
+ * The bulk cancel as an NDJSON byte stream, one line written per outcome as it arrives, so the browser can draw
+ * progress while Graph is still answering. If the browser goes away (the stream is cancelled), the run stops
+ * sending: nobody is left to see the outcomes, and the browser's journal lists what was never confirmed.
+ */
+export function bulkCancelStream(input: Omit<BulkCancelInput, "signal">): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const stop = new AbortController();
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const emit = (line: BulkLine) => {
+        if (!stop.signal.aborted) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      };
+      // Not awaited: the response starts as soon as the "start" line is queued.
+      void bulkCancel({ ...input, signal: stop.signal }, emit).finally(() => {
+        if (!stop.signal.aborted) controller.close();
+      });
+    },
+    cancel() {
+      stop.abort();
+    },
+  });
+}
