@@ -54,7 +54,14 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
   const deferredQuery = useDeferredValue(query);
   const rows = useMemo(() => filterQueue(allItems, deferredQuery, touched), [allItems, deferredQuery, touched]);
   const visibleFeeds = feeds.filter((f) => query.category === "all" || f.summary.slug === query.category);
-  const countOf = (feed: CategoryFeed) => filterQueue(feed.items, { ...deferredQuery, category: "all" }, touched).length;
+  // Per-category counts under the current filters; recomputed only when rows or filters change, not per render.
+  const counts = useMemo(
+    () => new Map(feeds.map((f) => [f.summary.slug, filterQueue(f.items, { ...deferredQuery, category: "all" }, touched).length])),
+    // `allItems` changes exactly when some feed's items do (it is derived from them in useRequestQueue).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [allItems, deferredQuery, touched],
+  );
+  const countOf = (feed: CategoryFeed) => counts.get(feed.summary.slug) ?? 0;
   const closedCount = allItems.filter((r) => !r.isOpen).length;
   const selectedRows = rows.filter((r) => selection[rowKey(r)]);
 

@@ -24,15 +24,15 @@ export async function probeAccess(token: string): Promise<CategoryAccess[]> {
 }
 
 async function probeEveryCategory(token: string): Promise<CategoryAccess[]> {
-  const sampleParents = new Map<string, string | null>();
+  const sampleParents = new Map<string, Promise<string | null>>();
   let callerId: Promise<string> | undefined;
   const caller = () => (callerId ??= readCallerId(token));
   const probes: Array<{ category: RequestCategory<unknown>; view: RequestView; call: BatchCall | null }> = [];
-  for (const category of CATEGORY_REGISTRY) {
-    for (const view of REQUEST_VIEWS) {
-      probes.push({ category, view, call: await probeCall(category, view, token, sampleParents, caller) });
-    }
-  }
+  // The probes' own preparation (a sample group or resource, the caller's id) runs side by side: each costs a
+  // Graph round trip, and the dashboard waits for all of them.
+  const pairs = CATEGORY_REGISTRY.flatMap((category) => REQUEST_VIEWS.map((view) => ({ category, view })));
+  const calls = await Promise.all(pairs.map(({ category, view }) => probeCall(category, view, token, sampleParents, caller)));
+  pairs.forEach(({ category, view }, index) => probes.push({ category, view, call: calls[index] ?? null }));
   const answers = await runProbes(probes.map((p) => p.call), token);
   const byCategory = new Map<CategorySlug, CategoryAccess>();
   probes.forEach(({ category, view }, index) => {
@@ -52,7 +52,7 @@ async function probeCall(
   category: RequestCategory<unknown>,
   view: RequestView,
   token: string,
-  sampleParents: Map<string, string | null>,
+  sampleParents: Map<string, Promise<string | null>>,
   caller: () => Promise<string>,
 ): Promise<BatchCall | null> {
   const plan = category.list[view];
@@ -62,8 +62,8 @@ async function probeCall(
   if (source.kind === "collection") return withTop(source.call);
   // A fan-out needs a parent to ask about; with no parents there is nothing to refuse.
   const key = buildGraphUrl(source.parents);
-  if (!sampleParents.has(key)) sampleParents.set(key, await firstParentId(source.parents, token));
-  const parentId = sampleParents.get(key);
+  if (!sampleParents.has(key)) sampleParents.set(key, firstParentId(source.parents, token));
+  const parentId = await sampleParents.get(key);
   return parentId ? withTop(source.child(parentId)) : null;
 }
 
