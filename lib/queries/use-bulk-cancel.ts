@@ -7,7 +7,8 @@ import { clearJournal, writeJournal, type BulkJournal } from "@/lib/bulk/bulk-jo
 import type { ReceiptRow } from "@/lib/bulk/receipt";
 import { AppError } from "@/lib/errors/app-error";
 import { rowKey } from "@/lib/queue/queue-query";
-import { bulkLineSchema, type BulkOutcomeLine } from "@/lib/requests/bulk-outcome";
+import { readOutcomeLine } from "@/lib/bulk/read-outcome-line";
+import type { BulkOutcomeLine } from "@/lib/requests/bulk-outcome";
 import type { CategorySlug, PendingRequest, RequestView } from "@/lib/requests/pending-request";
 import { replaceItem, requestKeys } from "./request-queries";
 
@@ -69,9 +70,8 @@ export function useBulkCancel() {
         });
         if (!response.ok || !response.body) throw AppError.fromResponseBody(response.status, await response.json().catch(() => null));
         for await (const line of readLines(response.body)) {
-          const parsed = bulkLineSchema.safeParse(JSON.parse(line));
-          if (!parsed.success || parsed.data.type !== "outcome") continue;
-          const outcome = parsed.data;
+          const outcome = readOutcomeLine(line);
+          if (!outcome) continue;
           outcomes.push(outcome);
           const key = `${outcome.category}:${outcome.id}`;
           const row = rowsByKey.get(key);

@@ -1,43 +1,75 @@
-import { z } from "zod";
-import { CATEGORY_SLUGS, type PendingRequest, type RequestStage } from "@/lib/requests/pending-request";
+import { CATEGORY_SLUGS, type CategorySlug, type PendingRequest, type RequestStage } from "@/lib/requests/pending-request";
 import { STAGE_LABELS } from "@/lib/requests/stage-labels";
 
-// Everything that shapes the queue lives in the URL, so a view can be bookmarked or shared.
+// Everything that shapes the queue lives in the URL, so a view can be bookmarked or shared. Parsed by hand rather
+// than with zod: this runs in the browser, where every kilobyte of the first load counts.
 export const SORTABLE_COLUMNS = ["created", "principal", "target", "status", "category"] as const;
 export type SortColumn = (typeof SORTABLE_COLUMNS)[number];
 
-const stages = Object.keys(STAGE_LABELS) as [RequestStage, ...RequestStage[]];
-
-const queueQuerySchema = z.object({
-  view: z.enum(["mine", "all"]).optional().catch(undefined),
-  category: z.enum(["all", ...CATEGORY_SLUGS]).catch("all"),
-  stage: z.enum(["any", ...stages]).catch("any"),
-  q: z.string().max(200).catch(""),
-  principal: z.string().max(200).catch(""),
-  target: z.string().max(200).catch(""),
+export interface QueueQuery {
+  view: "mine" | "all" | undefined;
+  category: CategorySlug | "all";
+  stage: RequestStage | "any";
+  q: string;
+  principal: string;
+  target: string;
   /** Only requests at least this many days old. */
-  age: z.coerce.number().int().min(0).max(3650).catch(0),
-  sort: z.enum(SORTABLE_COLUMNS).catch("created"),
-  dir: z.enum(["asc", "desc"]).catch("asc"),
-  closed: z.enum(["0", "1"]).catch("0"),
-  raw: z.enum(["0", "1"]).catch("0"),
-});
+  age: number;
+  sort: SortColumn;
+  dir: "asc" | "desc";
+  closed: "0" | "1";
+  raw: "0" | "1";
+}
 
-export type QueueQuery = z.infer<typeof queueQuerySchema>;
+const DEFAULTS: QueueQuery = {
+  view: undefined,
+  category: "all",
+  stage: "any",
+  q: "",
+  principal: "",
+  target: "",
+  age: 0,
+  sort: "created",
+  dir: "asc",
+  closed: "0",
+  raw: "0",
+};
 
-const DEFAULTS: QueueQuery = queueQuerySchema.parse({});
+const STAGES = Object.keys(STAGE_LABELS) as RequestStage[];
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function text(value: string | null): string {
+  return (value ?? "").slice(0, 200);
+}
 
 /** Reads the queue's state from URL parameters; anything unknown or malformed falls back to its default. */
 export function parseQueueQuery(params: URLSearchParams): QueueQuery {
-  const raw = Object.fromEntries([...params].filter(([key]) => key in queueQuerySchema.shape));
-  return queueQuerySchema.parse({ ...raw, q: raw.q ?? "", principal: raw.principal ?? "", target: raw.target ?? "" });
+  const age = Number(params.get("age"));
+  const view = params.get("view");
+  return {
+    view: view === "mine" || view === "all" ? view : undefined,
+    category: oneOf(params.get("category"), ["all", ...CATEGORY_SLUGS] as const, "all"),
+    stage: oneOf(params.get("stage"), ["any", ...STAGES] as const, "any"),
+    q: text(params.get("q")),
+    principal: text(params.get("principal")),
+    target: text(params.get("target")),
+    age: Number.isInteger(age) && age >= 0 && age <= 3650 ? age : 0,
+    sort: oneOf(params.get("sort"), SORTABLE_COLUMNS, "created"),
+    dir: oneOf(params.get("dir"), ["asc", "desc"] as const, "asc"),
+    closed: oneOf(params.get("closed"), ["0", "1"] as const, "0"),
+    raw: oneOf(params.get("raw"), ["0", "1"] as const, "0"),
+  };
 }
 
 /** Writes only what differs from the defaults, so a plain dashboard has a plain URL. */
 export function queueQueryToParams(query: QueueQuery): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === DEFAULTS[key as keyof QueueQuery]) continue;
+  for (const key of Object.keys(DEFAULTS) as Array<keyof QueueQuery>) {
+    const value = query[key];
+    if (value === undefined || value === DEFAULTS[key]) continue;
     params.set(key, String(value));
   }
   return params;

@@ -5,13 +5,11 @@ import { CATEGORY_SLUGS } from "./pending-request";
 // "start", then one "outcome" per item as soon as it is final (in the order Graph answers, not the order sent),
 // then one "done".
 
-export const BULK_OUTCOMES = ["cancelled", "already_final", "not_cancellable", "forbidden", "failed"] as const;
-export type BulkOutcome = (typeof BULK_OUTCOMES)[number];
+import { BULK_OUTCOMES } from "./bulk-constants";
 
-/** Most items one bulk cancel takes; more is a 400 before anything reaches Graph. */
-export const BULK_CANCEL_MAX_ITEMS = 1000;
+export { BULK_CANCEL_CONTENT_TYPE, BULK_CANCEL_MAX_ITEMS, BULK_OUTCOMES, type BulkOutcome } from "./bulk-constants";
 
-export const BULK_CANCEL_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
+
 
 const countSchema = z.number().int().nonnegative();
 
