@@ -9,7 +9,7 @@ import { accessOptions } from "@/lib/queries/access-queries";
 import { useBulkCancel } from "@/lib/queries/use-bulk-cancel";
 import { useCancelRequest } from "@/lib/queries/use-cancel-request";
 import { useRequestQueue, type CategoryFeed } from "@/lib/queries/use-request-queue";
-import { filterQueue, rowKey } from "@/lib/queue/queue-query";
+import { filterQueue, rowKey, sortQueue } from "@/lib/queue/queue-query";
 import { useQueueQuery } from "@/lib/queue/use-queue-query";
 import type { CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
 import { BulkCancelDialog } from "./bulk-cancel-dialog";
@@ -52,7 +52,8 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
 
   // Filtering 10,000 rows per keystroke is cheap, but rendering is not: let typing win, rows follow.
   const deferredQuery = useDeferredValue(query);
-  const rows = useMemo(() => filterQueue(allItems, deferredQuery, touched), [allItems, deferredQuery, touched]);
+  const sorted = useMemo(() => sortQueue(allItems, query.sort, query.dir), [allItems, query.sort, query.dir]);
+  const rows = useMemo(() => filterQueue(sorted, deferredQuery, touched), [sorted, deferredQuery, touched]);
   const visibleFeeds = feeds.filter((f) => query.category === "all" || f.summary.slug === query.category);
   // Per-category counts under the current filters; recomputed only when rows or filters change, not per render.
   const counts = useMemo(

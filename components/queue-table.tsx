@@ -3,7 +3,6 @@
 import {
   flexRender,
   getCoreRowModel,
-  getSortedRowModel,
   useReactTable,
   type RowSelectionState,
   type SortingState,
@@ -19,7 +18,7 @@ const ROW_HEIGHT = 64;
 const VIRTUALIZE_ABOVE = 120;
 
 /**
- * The one queue: TanStack Table for columns, sorting and selection, TanStack Virtual so only the rows on screen
+ * The one queue: TanStack Table for columns, sort headers and selection, TanStack Virtual so only the rows on screen
  * (plus a few) are in the DOM, whatever the tenant's size. Arrow keys move between rows, Enter opens details,
  * Space selects.
  */
@@ -53,8 +52,9 @@ export function QueueTable({
       else onSort(sort.column, !sort.desc);
     },
     enableSortingRemoval: false,
+    // Rows arrive sorted (sortQueue, once per data or sort change); the table only shows which column it is.
+    manualSorting: true,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
   });
   const tableRows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PendingRequest } from "@/lib/requests/pending-request";
-import { filterQueue, parseQueueQuery, queueQueryToParams, rowKey } from "./queue-query";
+import { filterQueue, parseQueueQuery, queueQueryToParams, rowKey, sortQueue } from "./queue-query";
 
 function request(overrides: Partial<PendingRequest>): PendingRequest {
   return {
@@ -61,5 +61,18 @@ describe("filterQueue", () => {
     expect(by("principal=megan")).toEqual(["a"]);
     expect(by("age=7")).toEqual(["a"]);
     expect(by("stage=cancelled&closed=1")).toEqual(["c"]);
+  });
+});
+
+describe("sortQueue", () => {
+  const rows = [
+    request({ id: "b", principal: { id: "1", displayName: "megan" }, createdDateTime: "2026-11-02T00:00:00Z" }),
+    request({ id: "a", principal: { id: "2", displayName: "Alex" }, createdDateTime: "2026-11-03T00:00:00Z" }),
+    request({ id: "c", principal: { id: "3", displayName: "Megan" }, createdDateTime: "2026-11-01T00:00:00Z" }),
+  ];
+  it("sorts by principal case-insensitively, oldest first among equals, in either direction", () => {
+    expect(sortQueue(rows, "principal", "asc").map((r) => r.id)).toEqual(["a", "c", "b"]);
+    expect(sortQueue(rows, "principal", "desc").map((r) => r.id)).toEqual(["c", "b", "a"]);
+    expect(sortQueue(rows, "created", "asc").map((r) => r.id)).toEqual(["c", "b", "a"]);
   });
 });
