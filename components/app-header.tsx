@@ -8,7 +8,7 @@ export function AppHeader() {
 
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center justify-between px-6 py-3">
+      <div className="mx-auto flex max-w-screen-2xl items-center justify-between px-6 py-3">
         <p className="text-lg font-semibold text-slate-900">Request Desk</p>
         <div className="flex items-center gap-4">
           <div className="text-right text-sm leading-tight">
