@@ -3,7 +3,7 @@ import type { GraphCall, RequestCategory } from "@/lib/categories/category-defin
 import type { BulkOutcome } from "@/lib/requests/bulk-outcome";
 import type { RequestView } from "@/lib/requests/pending-request";
 import type { BatchItemResult } from "./batch";
-import { mapEntities, readCollection } from "./collection";
+import { requestFromCancelAnswer, requestFromReadBack } from "./collection";
 import { GraphHttpError } from "./graph-error";
 import { mapGraphError } from "./map-graph-error";
 
@@ -25,9 +25,8 @@ export const CANCELLED_MESSAGE = "Cancelled in Microsoft Graph.";
 
 export function judgeCancel(category: RequestCategory<unknown>, id: string, view: RequestView, result: BatchItemResult): Verdict | Refusal {
   if (isSuccess(result.status)) {
-    // PIM v1 answers with the updated entity (status Cancelling); the others answer 204 or an empty 200.
-    const [returned] = result.body ? mapEntities(category, [result.body]) : [];
-    return { outcome: "cancelled", message: CANCELLED_MESSAGE, graphStatus: returned?.id === id ? returned.status : undefined };
+    const returned = requestFromCancelAnswer(category, id, result.body);
+    return { outcome: "cancelled", message: CANCELLED_MESSAGE, graphStatus: returned?.status };
   }
   // The same words as the single cancel: mapGraphError knows each category's refusal codes and permissions.
   const error = mapGraphError(GraphHttpError.fromParts(result.status, result.body, result.headers), { category, operation: "cancel", view });
@@ -46,9 +45,7 @@ export function isRefusal(verdict: Verdict): verdict is Refusal {
  */
 export function judgeReadBack(category: RequestCategory<unknown>, id: string, call: GraphCall, refusal: Refusal, result: BatchItemResult): Verdict {
   if (!isSuccess(result.status)) return refusal;
-  // A self-service read-back is a filtered list; an admin read-back is the entity itself.
-  const entities = readCollection(result.body)?.entities ?? [result.body];
-  const current = mapEntities(category, entities, call.tag).find((item) => item.id === id);
+  const current = requestFromReadBack(category, id, call, result.body);
   if (!current) return refusal;
   if (!current.isOpen) {
     return {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RequestCategory } from "@/lib/categories/category-definition";
 import type { PendingRequest, RequestView } from "@/lib/requests/pending-request";
-import { mapEntities, readCollection } from "./collection";
+import { requestFromCancelAnswer, requestFromReadBack } from "./collection";
 import { graphRequest } from "./graph-fetch";
 import { buildGraphUrl } from "./graph-url";
 import { mapGraphError } from "./map-graph-error";
@@ -28,8 +28,7 @@ export async function cancelRequest(input: CancelRequestInput): Promise<PendingR
   } catch (error) {
     throw mapGraphError(error, { category, operation: "cancel", view });
   }
-  const [returned] = mapEntities(category, response.body ? [response.body] : []);
-  const item = returned?.id === id ? returned : await readBack(input).catch(() => null);
+  const item = requestFromCancelAnswer(category, id, response.body) ?? (await readBack(input).catch(() => null));
   if (!item || !category.lookUpPrincipalNames) return item;
   const [named] = await withPrincipalNames([item], token);
   return named ?? item;
@@ -38,6 +37,5 @@ export async function cancelRequest(input: CancelRequestInput): Promise<PendingR
 async function readBack({ category, id, view, token }: CancelRequestInput): Promise<PendingRequest | null> {
   const call = category.readBack(id, view);
   const response = await graphRequest(buildGraphUrl(call), { token });
-  const entities = readCollection(response.body)?.entities ?? [response.body];
-  return mapEntities(category, entities, call.tag).find((item) => item.id === id) ?? null;
+  return requestFromReadBack(category, id, call, response.body);
 }

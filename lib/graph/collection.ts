@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { RequestCategory } from "@/lib/categories/category-definition";
+import type { GraphCall, RequestCategory } from "@/lib/categories/category-definition";
 import type { PendingRequest } from "@/lib/requests/pending-request";
 
 // `value[]` and `@odata.nextLink` stop here (contract §8.4): callers get entities and an optional next link.
@@ -32,4 +32,17 @@ export function mapEntities(category: RequestCategory<unknown>, entities: readon
     else console.warn(`[graph] skipped a ${category.summary.slug} entity that did not parse`, (raw as { id?: unknown })?.id);
   }
   return items;
+}
+
+/** The request a cancel answered with: PIM v1 returns the updated entity; the others answer 204 or an empty 200. */
+export function requestFromCancelAnswer(category: RequestCategory<unknown>, id: string, body: unknown): PendingRequest | null {
+  if (!body) return null;
+  const [returned] = mapEntities(category, [body]);
+  return returned?.id === id ? returned : null;
+}
+
+/** The request a category's read-back found: an admin read-back is the entity, a self-service one a filtered list. */
+export function requestFromReadBack(category: RequestCategory<unknown>, id: string, call: GraphCall, body: unknown): PendingRequest | null {
+  const entities = readCollection(body)?.entities ?? [body];
+  return mapEntities(category, entities, call.tag).find((item) => item.id === id) ?? null;
 }
