@@ -1,17 +1,8 @@
 import { z } from "zod";
 import type { PendingRequest, CategoryDescription } from "@/lib/requests/pending-request";
-import { classifyByCode, type GraphCall, type RequestCategory } from "./category-definition";
-import {
-  directoryObjectSchema,
-  identitySetSchema,
-  odataString,
-  personFromIdentitySet,
-  requestScheduleSchema,
-  scheduleFrom,
-  ticketFrom,
-  ticketInfoSchema,
-} from "./graph-shapes";
-import { isOpenStage, pimV3Stage, statusIn } from "./pim-v3-status";
+import { classifyByCode, type RequestCategory } from "./category-definition";
+import { directoryObjectSchema, odataString } from "./graph-shapes";
+import { pimV3Collection, pimV3RequestFields, pimV3RequestSchema } from "./pim-v3-request";
 
 /**
  * Which PIM for Groups requests can be cancelled. The docs do not say (contract §5 "Cancel", §9 C-1): the
@@ -23,21 +14,10 @@ import { isOpenStage, pimV3Stage, statusIn } from "./pim-v3-status";
  */
 export const PIM_GROUP_CANCELLABLE_STATUSES = ["PendingApproval", "PendingAdminDecision", "Granted"] as const;
 
-// Contract §5: `accessId` is owner | member; `createdDateTime` is required by the CSDL even though one docs
-// example misspells it (§9.11), which is why it is optional here rather than trusted.
-export const pimGroupRequestSchema = z.object({
-  id: z.string(),
-  status: z.string(),
-  createdDateTime: z.string().nullish(),
-  action: z.string().nullish(),
-  justification: z.string().nullish(),
-  principalId: z.string().nullish(),
+// Contract §5: `accessId` is owner | member.
+export const pimGroupRequestSchema = pimV3RequestSchema.extend({
   groupId: z.string().nullish(),
   accessId: z.string().nullish(),
-  scheduleInfo: requestScheduleSchema.nullish(),
-  ticketInfo: ticketInfoSchema.nullish(),
-  createdBy: identitySetSchema.nullish(),
-  principal: directoryObjectSchema.nullish(),
   group: directoryObjectSchema.nullish(),
 });
 
@@ -66,7 +46,7 @@ const GROUP_ADMIN_ROLES = [
 
 export function definePimForGroupsCategory(options: PimForGroupsOptions): RequestCategory<PimGroupRequest> {
   const base = `/identityGovernance/privilegedAccess/group/${options.collection}`;
-  const mine = `${base}/filterByCurrentUser(on='principal')`;
+  const collection = pimV3Collection(base, EXPAND);
   return {
     summary: options.summary,
     permissions: {
@@ -92,13 +72,10 @@ export function definePimForGroupsCategory(options: PimForGroupsOptions): Reques
           },
         ],
       },
-      mine: { sources: () => [{ kind: "collection", call: { version: "v1.0", path: mine, query: { $expand: EXPAND } } }] },
+      mine: collection.mineList,
     },
-    cancel: (id) => ({ version: "v1.0", path: `${base}/${id}/cancel` }),
-    readBack: (id, view): GraphCall =>
-      view === "all"
-        ? { version: "v1.0", path: `${base}/${id}`, query: { $expand: EXPAND } }
-        : { version: "v1.0", path: mine, query: { $filter: `id eq ${odataString(id)}`, $expand: EXPAND } },
+    cancel: collection.cancel,
+    readBack: collection.readBack,
     entitySchema: pimGroupRequestSchema,
     toPendingRequest: (entity) => toPendingRequest(entity, options),
     classifyCancelRefusal: classifyByCode(["RequestCannotBeCancelled"]),
@@ -107,24 +84,10 @@ export function definePimForGroupsCategory(options: PimForGroupsOptions): Reques
 }
 
 function toPendingRequest(entity: PimGroupRequest, options: PimForGroupsOptions): PendingRequest {
-  const stage = pimV3Stage(entity.status);
-  const principalId = entity.principal?.id ?? entity.principalId ?? "";
   const groupId = entity.group?.id ?? entity.groupId ?? "";
   return {
-    id: entity.id,
+    ...pimV3RequestFields(entity, PIM_GROUP_CANCELLABLE_STATUSES),
     category: options.summary.slug,
-    status: entity.status,
-    statusDetail: null,
-    stage,
-    isOpen: isOpenStage(stage),
-    cancellable: statusIn(entity.status, PIM_GROUP_CANCELLABLE_STATUSES),
-    createdDateTime: entity.createdDateTime ?? null,
-    principal: { id: principalId, displayName: entity.principal?.displayName ?? principalId },
     target: { id: groupId, displayName: entity.group?.displayName ?? groupId, kind: options.targetKind(entity.accessId) },
-    requestedBy: personFromIdentitySet(entity.createdBy),
-    justification: entity.justification ?? null,
-    action: entity.action ?? null,
-    schedule: scheduleFrom(entity.scheduleInfo),
-    ticket: ticketFrom(entity.ticketInfo),
   };
 }
