@@ -63,7 +63,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
     [allItems, deferredQuery, touched],
   );
   const countOf = (feed: CategoryFeed) => counts.get(feed.summary.slug) ?? 0;
-  const closedCount = allItems.filter((r) => !r.isOpen).length;
+  const closedCount = useMemo(() => allItems.filter((r) => !r.isOpen).length, [allItems]);
   const selectedRows = rows.filter((r) => selection[rowKey(r)]);
 
   const confirm = (request: PendingRequest) => {

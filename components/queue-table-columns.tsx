@@ -23,7 +23,7 @@ export function queueColumns({ categories, showRawStatus, onCancel, onDetails }:
         <input
           type="checkbox"
           className="size-4"
-          aria-label="Select every cancellable request matching the filter"
+          aria-label="Select every request matching the filter"
           checked={table.getIsAllRowsSelected()}
           ref={(el) => {
             if (el) el.indeterminate = table.getIsSomeRowsSelected();
@@ -37,7 +37,6 @@ export function queueColumns({ categories, showRawStatus, onCancel, onDetails }:
           className="size-4"
           aria-label={`Select ${row.original.principal.displayName}'s request for ${row.original.target.displayName}`}
           checked={row.getIsSelected()}
-          disabled={!row.getCanSelect()}
           onChange={row.getToggleSelectedHandler()}
         />
       ),

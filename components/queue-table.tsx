@@ -44,7 +44,8 @@ export function QueueTable({
     columns,
     state: { sorting, rowSelection: selection },
     getRowId: rowKey,
-    enableRowSelection: (row) => row.original.cancellable,
+    // Any row can be selected; the bulk confirmation then says which selected requests are skipped and why.
+    enableRowSelection: true,
     onRowSelectionChange: (updater) => onSelection(typeof updater === "function" ? updater(selection) : updater),
     onSortingChange: (updater) => {
       const next = (typeof updater === "function" ? updater(sorting) : updater)[0];
@@ -95,7 +96,7 @@ export function QueueTable({
     }
     if (event.key === " ") {
       event.preventDefault();
-      if (row.getCanSelect()) row.toggleSelected();
+      row.toggleSelected();
     }
   };
 

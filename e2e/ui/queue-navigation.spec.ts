@@ -33,6 +33,7 @@ test("a shared link opens the same view, and sorting by principal orders the row
   await page.goto("/?category=group-assignment&sort=principal&dir=desc&closed=1");
   await expect(page.locator('button[data-filter="group-assignment"]')).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByLabel(/Show closed requests/)).toBeChecked();
+  await expect(page.getByTestId("row-count")).toHaveText(/^[1-9]\d* requests$/);
   const names = await page.locator("tbody tr[data-request-id] td:nth-child(2)").allInnerTexts();
   expect(names.length).toBeGreaterThan(3);
   expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)));
