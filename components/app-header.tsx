@@ -1,10 +1,11 @@
 "use client";
 
 import { useMsal } from "@azure/msal-react";
+import { useSignedInAccount } from "@/lib/auth/use-signed-in-account";
 
 export function AppHeader() {
   const { instance } = useMsal();
-  const account = instance.getActiveAccount() ?? instance.getAllAccounts()[0];
+  const account = useSignedInAccount();
 
   return (
     <header className="border-b border-slate-200 bg-white">

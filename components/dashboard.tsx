@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { RowSelectionState } from "@tanstack/react-table";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useAccessToken } from "@/lib/auth/use-access-token";
+import { useSignedInAccount } from "@/lib/auth/use-signed-in-account";
 import { useGrantedScopes } from "@/lib/auth/use-granted-scopes";
 import { accessOptions } from "@/lib/queries/access-queries";
 import { useBulkCancel } from "@/lib/queries/use-bulk-cancel";
@@ -30,7 +31,8 @@ type Feedback = { tone: "error" | "success"; text: string } | null;
 
 export function Dashboard({ categories }: { categories: CategorySummary[] }) {
   const getToken = useAccessToken();
-  const access = useQuery(accessOptions(getToken));
+  const account = useSignedInAccount();
+  const access = useQuery(accessOptions(account?.homeAccountId ?? "none", getToken));
   const granted = useGrantedScopes();
   const [query, setQuery] = useQueueQuery();
   const [details, setDetails] = useState<PendingRequest | null>(null);
@@ -65,6 +67,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
   const countOf = (feed: CategoryFeed) => counts.get(feed.summary.slug) ?? 0;
   const closedCount = useMemo(() => allItems.filter((r) => !r.isOpen).length, [allItems]);
   const selectedRows = rows.filter((r) => selection[rowKey(r)]);
+  const loadingMore = feeds.some((f) => f.stillLoading && f.state === "ready");
 
   const confirm = (request: PendingRequest) => {
     setConfirming(null);
@@ -128,7 +131,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
           <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-800">
             <p aria-live="polite" data-testid="row-count">
               {rows.length} request{rows.length === 1 ? "" : "s"}
-              {feeds.some((f) => f.stillLoading && f.state === "ready") ? " so far, loading more…" : ""}
+              {loadingMore ? " so far, loading more…" : ""}
             </p>
             <button
               type="button"
@@ -142,6 +145,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
           {rows.length > 0 ? (
             <QueueTable
               rows={rows}
+              growing={loadingMore}
               sort={{ column: query.sort, desc: query.dir === "desc" }}
               onSort={(sort, desc) => setQuery({ sort, dir: desc ? "desc" : "asc" })}
               selection={selection}

@@ -15,6 +15,8 @@ import { queueColumns, type ColumnActions } from "./queue-table-columns";
 
 const ROW_HEIGHT = 64;
 // Windowing pays off only for long lists; below this the table renders every row (and the browser's find works).
+// While more pages are on their way the list is about to grow, so it is windowed from the first page on: the first
+// rows then cost a screenful of DOM, not a page of a hundred.
 const VIRTUALIZE_ABOVE = 120;
 
 /**
@@ -29,8 +31,11 @@ export function QueueTable({
   selection,
   onSelection,
   actions,
+  growing,
 }: {
   rows: PendingRequest[];
+  /** More pages are still loading. */
+  growing: boolean;
   sort: { column: SortColumn; desc: boolean };
   onSort: (column: SortColumn, desc: boolean) => void;
   selection: RowSelectionState;
@@ -59,13 +64,15 @@ export function QueueTable({
   });
   const tableRows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualize = tableRows.length > VIRTUALIZE_ABOVE;
+  const virtualize = growing || tableRows.length > VIRTUALIZE_ABOVE;
   const virtualizer = useVirtualizer({
     count: tableRows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     enabled: virtualize,
+    // Before the scroll box is measured, assume it is as tall as it will be (70vh), so the first frame is full.
+    initialRect: { width: 0, height: typeof window === "undefined" ? 0 : window.innerHeight * 0.7 },
   });
   const [active, setActive] = useState(0);
   const items = virtualize ? virtualizer.getVirtualItems() : tableRows.map((_, index) => ({ index, start: 0, end: 0 }));

@@ -5,6 +5,7 @@ import type { AccountInfo, IPublicClientApplication } from "@azure/msal-browser"
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useAuthConfig } from "./auth-config-context";
 import { grantedScopesFor } from "./granted-scopes-store";
+import { useSignedInAccount } from "./use-signed-in-account";
 
 /**
  * The Graph permissions the tenant actually granted this app for the signed-in user, as the token response
@@ -13,7 +14,7 @@ import { grantedScopesFor } from "./granted-scopes-store";
 export function useGrantedScopes(): ReadonlySet<string> | undefined {
   const { instance } = useMsal();
   const { scopes } = useAuthConfig();
-  const account = instance.getActiveAccount() ?? instance.getAllAccounts()[0];
+  const account = useSignedInAccount();
   const { data } = useQuery(grantedScopesOptions(instance, account, scopes));
   return data ? new Set(data) : undefined;
 }

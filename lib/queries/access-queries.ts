@@ -1,15 +1,27 @@
 import { queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-client";
 import type { CategoryAccess } from "@/lib/requests/category-access";
+import { rememberAccess, rememberedAccess } from "./remembered-access";
 
-export const accessKeys = { all: ["access"] as const };
+export const accessKeys = { all: ["access"] as const, account: (homeAccountId: string) => ["access", homeAccountId] as const };
 
-export function accessOptions(getToken: () => Promise<string>) {
-  // The token getter belongs to the signed-in account; signing out leaves the page, and the cache with it.
+/**
+ * What Graph lets this account list, per category and view. Starts from the answer remembered from the last visit
+ * (stale at once, so the probe runs anyway) and remembers each fresh answer.
+ */
+export function accessOptions(homeAccountId: string, getToken: () => Promise<string>) {
+  // The token getter belongs to the signed-in account, which is in the key.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    queryKey: accessKeys.all,
-    queryFn: () => apiFetch<{ categories: CategoryAccess[] }>("/api/access", getToken),
+    queryKey: accessKeys.account(homeAccountId),
+    queryFn: async () => {
+      const access = await apiFetch<{ categories: CategoryAccess[] }>("/api/access", getToken);
+      rememberAccess(homeAccountId, access);
+      return access;
+    },
+    initialData: () => rememberedAccess(homeAccountId),
+    // Remembered, never trusted: older than any staleTime, so the probe runs on mount.
+    initialDataUpdatedAt: 0,
     staleTime: 5 * 60_000,
   });
 }

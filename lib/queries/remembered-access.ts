@@ -1,0 +1,39 @@
+import type { CategoryAccess } from "@/lib/requests/category-access";
+
+// The last answer of the access probe, per account. The dashboard starts listing with it at once instead of waiting
+// for the probe's two Graph round trips, and the probe still runs on every visit: when Graph's answer changed
+// (a role removed, a permission granted), the dashboard follows the fresh one. Only what the user may list is kept
+// here, never any request.
+const KEY_PREFIX = "request-desk.access.";
+
+export interface RememberedAccess {
+  categories: CategoryAccess[];
+}
+
+export function rememberAccess(homeAccountId: string, access: RememberedAccess): void {
+  try {
+    localStorage.setItem(KEY_PREFIX + homeAccountId, JSON.stringify(access));
+  } catch {
+    // Storage full or blocked: the next visit waits for the probe, as a first visit does.
+  }
+}
+
+export function rememberedAccess(homeAccountId: string): RememberedAccess | undefined {
+  try {
+    const value = JSON.parse(localStorage.getItem(KEY_PREFIX + homeAccountId) ?? "null") as { categories?: unknown } | null;
+    return Array.isArray(value?.categories) && value.categories.every(isCategoryAccess) ? { categories: value.categories } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isCategoryAccess(value: unknown): value is CategoryAccess {
+  const entry = value as Partial<CategoryAccess> | null;
+  return (
+    typeof entry?.category === "string" &&
+    typeof entry.views === "object" &&
+    entry.views !== null &&
+    typeof entry.views.mine?.available === "boolean" &&
+    typeof entry.views.all?.available === "boolean"
+  );
+}
