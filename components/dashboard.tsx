@@ -13,17 +13,15 @@ import { useRequestQueue, type CategoryFeed } from "@/lib/queries/use-request-qu
 import { filterQueue, rowKey, sortQueue } from "@/lib/queue/queue-query";
 import { useQueueQuery } from "@/lib/queue/use-queue-query";
 import type { CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
-import { BulkCancelDialog } from "./bulk-cancel-dialog";
 import { BulkProgress } from "./bulk-progress";
-import { CancelRequestDialog } from "./cancel-request-dialog";
 import { CategoryNotices } from "./category-notices";
 import { InterruptedRunNotice } from "./interrupted-run-notice";
+import { BulkCancelDialog, CancelRequestDialog, MountOnceOpened, RequestDetailsDrawer } from "./lazy-dialogs";
 import { Notice } from "./notice";
-import { PermissionsPanel } from "./permissions-panel";
+import { PermissionsButton } from "./permissions-button";
 import { QueueFilters } from "./queue-filters";
 import { QueueTable } from "./queue-table";
 import { QueueToolbar } from "./queue-toolbar";
-import { RequestDetailsDrawer } from "./request-details-drawer";
 import { TableSkeleton } from "./table-skeleton";
 import { ViewSwitch } from "./view-switch";
 
@@ -104,7 +102,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
           </p>
         </div>
         <div className="flex items-center gap-3">
-          <PermissionsPanel categories={categories} access={access.data?.categories} granted={granted} />
+          <PermissionsButton categories={categories} access={access.data?.categories} granted={granted} />
           {access.isSuccess && <ViewSwitch view={view} onChange={(v) => setQuery({ view: v })} canListAll={canListAll} />}
         </div>
       </div>
@@ -161,17 +159,23 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
           )}
         </div>
       )}
-      <RequestDetailsDrawer
-        request={details}
-        category={details ? byCategory.get(details.category) : undefined}
-        onClose={() => setDetails(null)}
-        onCancel={(request) => {
-          setDetails(null);
-          setConfirming(request);
-        }}
-      />
-      <CancelRequestDialog request={confirming} category={confirming ? byCategory.get(confirming.category) : undefined} onConfirm={confirm} onClose={() => setConfirming(null)} />
-      <BulkCancelDialog selected={bulkSelection} categories={byCategory} onConfirm={confirmBulk} onClose={() => setBulkSelection(null)} />
+      <MountOnceOpened open={details !== null}>
+        <RequestDetailsDrawer
+          request={details}
+          category={details ? byCategory.get(details.category) : undefined}
+          onClose={() => setDetails(null)}
+          onCancel={(request) => {
+            setDetails(null);
+            setConfirming(request);
+          }}
+        />
+      </MountOnceOpened>
+      <MountOnceOpened open={confirming !== null}>
+        <CancelRequestDialog request={confirming} category={confirming ? byCategory.get(confirming.category) : undefined} onConfirm={confirm} onClose={() => setConfirming(null)} />
+      </MountOnceOpened>
+      <MountOnceOpened open={bulkSelection !== null}>
+        <BulkCancelDialog selected={bulkSelection} categories={byCategory} onConfirm={confirmBulk} onClose={() => setBulkSelection(null)} />
+      </MountOnceOpened>
     </main>
   );
 }

@@ -8,20 +8,21 @@ import { GrantConsentSteps } from "./grant-consent-steps";
 
 /** Per category: can this user list their own and everyone's requests, and if not, exactly what is missing. */
 export function PermissionsPanel({
+  open,
+  onClose,
   categories,
   access,
   granted,
 }: {
+  open: boolean;
+  onClose: () => void;
   categories: CategorySummary[];
   access: CategoryAccess[] | undefined;
   granted: ReadonlySet<string> | undefined;
 }) {
   const byCategory = new Map(access?.map((a) => [a.category, a.views]));
   return (
-    <Dialog.Root>
-      <Dialog.Trigger className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100">
-        Permissions
-      </Dialog.Trigger>
+    <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
         <Dialog.Content className="fixed inset-y-0 right-0 w-[min(40rem,100vw)] overflow-y-auto bg-white p-6 shadow-xl">

@@ -11,6 +11,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { rowKey, type SortColumn } from "@/lib/queue/queue-query";
 import type { PendingRequest } from "@/lib/requests/pending-request";
+import { preloadDialogs } from "./lazy-dialogs";
 import { queueColumns, type ColumnActions } from "./queue-table-columns";
 
 const ROW_HEIGHT = 64;
@@ -142,7 +143,7 @@ export function QueueTable({
             </tr>
           ))}
         </thead>
-        <tbody onKeyDown={onKeyDown} className="divide-y divide-slate-100">
+        <tbody onKeyDown={onKeyDown} onPointerEnter={preloadDialogs} onFocus={preloadDialogs} className="divide-y divide-slate-100">
           {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
           {items.map((item) => {
             const row = tableRows[item.index]!;

@@ -46,7 +46,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   run("idp", "npx tsx stand-ins/identity-provider/main.ts", IDP_ENV);
   run("graph", "npx tsx stand-ins/graph-emulator/main.ts", { ...EMULATOR_ENV, ...options.emulatorEnv });
-  const build = run("build", "npx next build", DEMO_APP_ENV);
+  const build = run("build", "npm run build", DEMO_APP_ENV);
   const buildCode = await new Promise<number>((resolve) => build.on("exit", (code) => resolve(code ?? 1)));
   if (buildCode !== 0) {
     stop();
