@@ -15,6 +15,9 @@ const SECONDS = 10;
 const TARGET_RATIO = 1.25;
 
 const APP_LIST = `${APP_URL}/api/requests?category=access-package&view=all`;
+// The app's cheapest route (no Graph call, no input): what any Next.js route handler costs on this machine under
+// the same load, the floor under the proxy's own figure.
+const APP_FLOOR = `${APP_URL}/api/health`;
 // What the app's route asks Graph for this list (lib/categories/access-package.ts: v1.0, $expand=accessPackage,requestor).
 const GRAPH_LIST = `${GRAPH_EMULATOR_URL}/v1.0/identityGovernance/entitlementManagement/assignmentRequests?$expand=accessPackage,requestor`;
 
@@ -43,6 +46,7 @@ export async function benchApiLatency(report: Report): Promise<void> {
   try {
     const graph = await measure(GRAPH_LIST, accessToken);
     const app = await measure(APP_LIST, accessToken);
+    const floor = await measure(APP_FLOOR, accessToken);
     const context = (r: typeof app) => `${CONNECTIONS} connections, ${SECONDS} s: ${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors`;
     report(`B2 Graph (emulator) list p50 ${ms(graph.p50)} (${context(graph)})`);
     report(`B2 Graph (emulator) list p99 ${ms(graph.p99)}`);
@@ -50,6 +54,7 @@ export async function benchApiLatency(report: Report): Promise<void> {
     report(`B2 app /api/requests list p99 ${ms(app.p99)}`);
     report(`B2 ratio p50 ${ratio(app.p50 / graph.p50)} (target ≤ ${TARGET_RATIO})`);
     report(`B2 ratio p99 ${ratio(app.p99 / graph.p99)} (target ≤ ${TARGET_RATIO})`);
+    report(`B2 floor: app /api/health (no Graph call) p50 ${ms(floor.p50)}, p99 ${ms(floor.p99)}; ratio to Graph p50 ${ratio(floor.p50 / graph.p50)} (${context(floor)})`);
   } finally {
     await emulator.configure({ throttlePer10s: before.throttlePer10s });
   }

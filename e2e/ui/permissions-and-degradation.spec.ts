@@ -39,6 +39,13 @@ test.describe("Megan's permissions panel", () => {
     await expect(groups.locator('[data-view-line="Your own requests"]')).toContainText("Available");
     await expect(groups.locator("[data-view-line=\"Everyone's requests\"]")).toContainText("Not available");
     await expect(groups.locator("[data-view-line=\"Everyone's requests\"]")).toContainText("Privileged Role Administrator");
+
+    // Closing puts focus back where it was, and the panel opens again (it is loaded once, then kept).
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Permissions" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("dialog", { name: "What you can see and cancel" })).toBeVisible();
   });
 });
 

@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { CategoryAccess } from "@/lib/requests/category-access";
+import { rememberAccess, rememberedAccess } from "./remembered-access";
+
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  };
+}
+
+const ADMIN_ACCESS: CategoryAccess[] = [
+  { category: "access-package", views: { mine: { available: true }, all: { available: true } } },
+  {
+    category: "directory-role-eligibility",
+    views: { mine: { available: true }, all: { available: false, code: "forbidden", message: "Missing RoleEligibilitySchedule.Read.Directory." } },
+  },
+];
+
+beforeEach(() => {
+  vi.stubGlobal("localStorage", memoryStorage());
+});
+
+describe("remembered access", () => {
+  it("gives back what was remembered for the same account, refusals and their reasons included", () => {
+    rememberAccess("admin-home-id", { categories: ADMIN_ACCESS });
+    expect(rememberedAccess("admin-home-id")).toEqual({ categories: ADMIN_ACCESS });
+  });
+
+  it("never hands one account's answer to another", () => {
+    rememberAccess("admin-home-id", { categories: ADMIN_ACCESS });
+    expect(rememberedAccess("megan-home-id")).toBeUndefined();
+  });
+
+  it.each([
+    ["not JSON", "{oops"],
+    ["no categories", JSON.stringify({})],
+    ["a view without its verdict", JSON.stringify({ categories: [{ category: "access-package", views: { mine: { available: true } } }] })],
+    ["a verdict that is not a boolean", JSON.stringify({ categories: [{ category: "access-package", views: { mine: { available: "yes" }, all: { available: true } } }] })],
+  ])("ignores a stored entry that is %s, so the dashboard waits for the probe", (_, stored) => {
+    localStorage.setItem("request-desk.access.admin-home-id", stored);
+    expect(rememberedAccess("admin-home-id")).toBeUndefined();
+  });
+
+  it("keeps working when the browser refuses storage", () => {
+    vi.stubGlobal("localStorage", {
+      getItem: () => {
+        throw new DOMException("blocked", "SecurityError");
+      },
+      setItem: () => {
+        throw new DOMException("full", "QuotaExceededError");
+      },
+    });
+    expect(() => rememberAccess("admin-home-id", { categories: ADMIN_ACCESS })).not.toThrow();
+    expect(rememberedAccess("admin-home-id")).toBeUndefined();
+  });
+});
