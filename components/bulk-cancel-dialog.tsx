@@ -3,6 +3,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import type { CategorySummary, PendingRequest } from "@/lib/requests/pending-request";
 import { STAGE_LABELS } from "@/lib/requests/stage-labels";
+import { useReturnFocus } from "./use-return-focus";
 
 /** Confirms a bulk cancel: how many per category, and which will be skipped and why, before anything is sent. */
 export function BulkCancelDialog({
@@ -20,11 +21,12 @@ export function BulkCancelDialog({
   const skipped = selected?.filter((r) => !r.cancellable) ?? [];
   const perCategory = countBy(cancellable, (r) => categories.get(r.category)?.label ?? r.category);
   const skippedReasons = countBy(skipped, (r) => `${categories.get(r.category)?.label ?? r.category}: ${STAGE_LABELS[r.stage]} (${r.status}) cannot be cancelled`);
+  const returnFocus = useReturnFocus(selected !== null);
   return (
     <Dialog.Root open={selected !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-slate-900/50" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 max-h-[85vh] w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl">
+        <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed left-1/2 top-1/2 max-h-[85vh] w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl">
           <Dialog.Title className="text-lg font-semibold text-slate-900">
             Cancel {cancellable.length} request{cancellable.length === 1 ? "" : "s"}?
           </Dialog.Title>

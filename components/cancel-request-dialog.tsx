@@ -3,6 +3,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import type { CategorySummary, PendingRequest } from "@/lib/requests/pending-request";
 import { STAGE_LABELS } from "@/lib/requests/stage-labels";
+import { useReturnFocus } from "./use-return-focus";
 
 /** Confirms a cancel; says exactly which request and what cancelling does, since it cannot be undone. */
 export function CancelRequestDialog({
@@ -16,11 +17,12 @@ export function CancelRequestDialog({
   onConfirm: (request: PendingRequest) => void;
   onClose: () => void;
 }) {
+  const returnFocus = useReturnFocus(request !== null);
   return (
     <Dialog.Root open={request !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-slate-900/50" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
+        <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed left-1/2 top-1/2 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
           {request && (
             <>
               <Dialog.Title className="text-lg font-semibold text-slate-900">Cancel this request?</Dialog.Title>

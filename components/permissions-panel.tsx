@@ -5,6 +5,7 @@ import { missingPermission } from "@/lib/auth/use-granted-scopes";
 import type { CategoryAccess, ViewAccess } from "@/lib/requests/category-access";
 import type { CategorySummary } from "@/lib/requests/pending-request";
 import { GrantConsentSteps } from "./grant-consent-steps";
+import { useReturnFocus } from "./use-return-focus";
 
 /** Per category: can this user list their own and everyone's requests, and if not, exactly what is missing. */
 export function PermissionsPanel({
@@ -21,11 +22,12 @@ export function PermissionsPanel({
   granted: ReadonlySet<string> | undefined;
 }) {
   const byCategory = new Map(access?.map((a) => [a.category, a.views]));
+  const returnFocus = useReturnFocus(open);
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
-        <Dialog.Content className="fixed inset-y-0 right-0 w-[min(40rem,100vw)] overflow-y-auto bg-white p-6 shadow-xl">
+        <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed inset-y-0 right-0 w-[min(40rem,100vw)] overflow-y-auto bg-white p-6 shadow-xl">
           <div className="flex items-start justify-between">
             <Dialog.Title className="text-xl font-semibold text-slate-900">What you can see and cancel</Dialog.Title>
             <Dialog.Close className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">Close</Dialog.Close>

@@ -6,6 +6,7 @@ import { formatAbsolute, formatRelative } from "@/lib/requests/format-dates";
 import { formatDuration } from "@/lib/requests/format-duration";
 import type { CategorySummary, PendingRequest } from "@/lib/requests/pending-request";
 import { STAGE_LABELS } from "@/lib/requests/stage-labels";
+import { useReturnFocus } from "./use-return-focus";
 
 /** Everything known about one request, and what cancelling it would do. */
 export function RequestDetailsDrawer({
@@ -19,11 +20,12 @@ export function RequestDetailsDrawer({
   onClose: () => void;
   onCancel: (request: PendingRequest) => void;
 }) {
+  const returnFocus = useReturnFocus(request !== null);
   return (
     <Dialog.Root open={request !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
-        <Dialog.Content className="fixed inset-y-0 right-0 w-[min(34rem,100vw)] overflow-y-auto bg-white p-6 shadow-xl">
+        <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed inset-y-0 right-0 w-[min(34rem,100vw)] overflow-y-auto bg-white p-6 shadow-xl">
           {request && category && (
             <>
               <div className="flex items-start justify-between gap-4">

@@ -117,6 +117,7 @@ test("the dashboard, its panels and the cancel dialog pass an accessibility scan
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(cancelButton(requestRow(page, "group-assignment", SEED_LANDMARKS.groupAssignment.colleagueCancellable.id))).toBeFocused();
 
   await page.getByRole("button", { name: "Permissions" }).click();
   await expect(page.getByRole("dialog", { name: "What you can see and cancel" })).toBeVisible();

@@ -56,4 +56,8 @@ test("the virtualized queue scrolls to its last row and is keyboard-navigable", 
   await expect(page.locator('tbody tr[data-index="1"]')).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog")).toContainText("If you cancel");
+  // Closing the details gives focus back to the row, so the keyboard user carries on from where they were.
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.locator('tbody tr[data-index="1"]')).toBeFocused();
 });
