@@ -2,6 +2,7 @@
 
 import { useMsal } from "@azure/msal-react";
 import { useSignedInAccount } from "@/lib/auth/use-signed-in-account";
+import { forgetAccess } from "@/lib/queries/remembered-access";
 
 export function AppHeader() {
   const { instance } = useMsal();
@@ -18,7 +19,10 @@ export function AppHeader() {
           </div>
           <button
             type="button"
-            onClick={() => instance.logoutRedirect({ account })}
+            onClick={() => {
+              if (account) forgetAccess(account.homeAccountId);
+              void instance.logoutRedirect({ account });
+            }}
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
           >
             Sign out

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { RowSelectionState } from "@tanstack/react-table";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useAccessToken } from "@/lib/auth/use-access-token";
 import { useSignedInAccount } from "@/lib/auth/use-signed-in-account";
 import { useGrantedScopes } from "@/lib/auth/use-granted-scopes";
@@ -10,7 +10,7 @@ import { accessOptions } from "@/lib/queries/access-queries";
 import { useBulkCancel } from "@/lib/queries/use-bulk-cancel";
 import { useCancelRequest } from "@/lib/queries/use-cancel-request";
 import { useRequestQueue, type CategoryFeed } from "@/lib/queries/use-request-queue";
-import { filterQueue, rowKey, sortQueue } from "@/lib/queue/queue-query";
+import { filterQueue, rowKey, sortQueue, type SortColumn } from "@/lib/queue/queue-query";
 import { useQueueQuery } from "@/lib/queue/use-queue-query";
 import type { CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
 import { BulkProgress } from "./bulk-progress";
@@ -26,6 +26,12 @@ import { TableSkeleton } from "./table-skeleton";
 import { ViewSwitch } from "./view-switch";
 
 type Feedback = { tone: "error" | "success"; text: string } | null;
+
+function countByCategory(rows: readonly PendingRequest[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.category, (counts.get(row.category) ?? 0) + 1);
+  return counts;
+}
 
 export function Dashboard({ categories }: { categories: CategorySummary[] }) {
   const getToken = useAccessToken();
@@ -50,21 +56,22 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
   const { feeds, allItems } = useRequestQueue(categories, view, accessByCategory, !access.isPending);
   const byCategory = useMemo(() => new Map(categories.map((c) => [c.slug, c])), [categories]);
 
-  // Filtering 10,000 rows per keystroke is cheap, but rendering is not: let typing win, rows follow.
-  const deferredQuery = useDeferredValue(query);
+  // Filters apply in the keystroke's own render: one pass over the rows and a screenful of table rows cost less
+  // (about 20 ms at 10,000 rows, bench B5c) than deferring them, whose time-sliced render showed rows twice as late.
   const sorted = useMemo(() => sortQueue(allItems, query.sort, query.dir), [allItems, query.sort, query.dir]);
-  const rows = useMemo(() => filterQueue(sorted, deferredQuery, touched), [sorted, deferredQuery, touched]);
-  const visibleFeeds = feeds.filter((f) => query.category === "all" || f.summary.slug === query.category);
-  // Per-category counts under the current filters; recomputed only when rows or filters change, not per render.
-  const counts = useMemo(
-    () => new Map(feeds.map((f) => [f.summary.slug, filterQueue(f.items, { ...deferredQuery, category: "all" }, touched).length])),
-    // `allItems` changes exactly when some feed's items do (it is derived from them in useRequestQueue).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [allItems, deferredQuery, touched],
+  // One pass over every row per filter change: the matches in every category give the chips their counts, and the
+  // rows of the chosen category (filtering keeps the sorted order).
+  const matching = useMemo(() => filterQueue(sorted, { ...query, category: "all" }, touched), [sorted, query, touched]);
+  const counts = useMemo(() => countByCategory(matching), [matching]);
+  const rows = useMemo(
+    () => (query.category === "all" ? matching : matching.filter((r) => r.category === query.category)),
+    [matching, query.category],
   );
+  const visibleFeeds = feeds.filter((f) => query.category === "all" || f.summary.slug === query.category);
   const countOf = (feed: CategoryFeed) => counts.get(feed.summary.slug) ?? 0;
   const closedCount = useMemo(() => allItems.filter((r) => !r.isOpen).length, [allItems]);
-  const selectedRows = rows.filter((r) => selection[rowKey(r)]);
+  // Only when something is selected: a key per row for 10,000 rows is not free, and this runs on every render.
+  const selectedRows = useMemo(() => (Object.keys(selection).length > 0 ? rows.filter((r) => selection[rowKey(r)]) : []), [rows, selection]);
   const loadingMore = feeds.some((f) => f.stillLoading && f.state === "ready");
 
   const confirm = (request: PendingRequest) => {
@@ -87,6 +94,9 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
     setTouched((prev) => new Set([...prev, ...requests.map(rowKey)]));
     void bulk.start(requests, view);
   };
+  // Stable props, so the memoized table skips the keystroke's first (urgent) render and only redraws with new rows.
+  const tableSort = useMemo(() => ({ column: query.sort, desc: query.dir === "desc" }), [query.sort, query.dir]);
+  const onSort = useCallback((sort: SortColumn, desc: boolean) => setQuery({ sort, dir: desc ? "desc" : "asc" }), [setQuery]);
   const columnActions = useMemo(
     () => ({ categories: byCategory, showRawStatus: query.raw === "1", onCancel: setConfirming, onDetails: setDetails }),
     [byCategory, query.raw],
@@ -144,8 +154,8 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
             <QueueTable
               rows={rows}
               growing={loadingMore}
-              sort={{ column: query.sort, desc: query.dir === "desc" }}
-              onSort={(sort, desc) => setQuery({ sort, dir: desc ? "desc" : "asc" })}
+              sort={tableSort}
+              onSort={onSort}
               selection={selection}
               onSelection={setSelection}
               actions={columnActions}

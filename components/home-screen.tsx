@@ -2,6 +2,7 @@
 
 import { InteractionStatus } from "@azure/msal-browser";
 import { useIsAuthenticated, useMsal } from "@azure/msal-react";
+import { hasRememberedAccess } from "@/lib/queries/remembered-access";
 import type { CategorySummary } from "@/lib/requests/pending-request";
 import dynamic from "next/dynamic";
 import { AppHeader } from "./app-header";
@@ -9,13 +10,18 @@ import { SignedOutLanding } from "./signed-out-landing";
 
 // The dashboard's libraries (tables, virtualization, dialogs) load only once someone is signed in, so the
 // signed-out landing page stays light.
-const Dashboard = dynamic(() => import("./dashboard").then((m) => m.Dashboard), {
+const loadDashboard = () => import("./dashboard");
+const Dashboard = dynamic(() => loadDashboard().then((m) => m.Dashboard), {
   loading: () => (
     <p className="mx-auto max-w-7xl px-6 py-8 text-slate-700" aria-busy="true">
       Loading your queue…
     </p>
   ),
 });
+
+// Someone who signed in here before and did not sign out is most likely still signed in: their dashboard's code is
+// fetched while MSAL starts up, not after. Only code; nothing is shown before MSAL says who is signed in.
+if (typeof window !== "undefined" && hasRememberedAccess()) void loadDashboard();
 
 export function HomeScreen({ categories }: { categories: CategorySummary[] }) {
   const isAuthenticated = useIsAuthenticated();

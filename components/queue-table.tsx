@@ -8,7 +8,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { rowKey, type SortColumn } from "@/lib/queue/queue-query";
 import type { PendingRequest } from "@/lib/requests/pending-request";
 import { preloadDialogs } from "./lazy-dialogs";
@@ -25,7 +25,7 @@ const VIRTUALIZE_ABOVE = 120;
  * (plus a few) are in the DOM, whatever the tenant's size. Arrow keys move between rows, Enter opens details,
  * Space selects.
  */
-export function QueueTable({
+export const QueueTable = memo(function QueueTable({
   rows,
   sort,
   onSort,
@@ -172,4 +172,4 @@ export function QueueTable({
       </table>
     </div>
   );
-}
+});

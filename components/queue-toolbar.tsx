@@ -22,7 +22,7 @@ export function QueueToolbar({
   onChange: (patch: Partial<QueueQuery>) => void;
   closedCount: number;
 }) {
-  // The search box keeps its own text so typing never waits for the URL or the table.
+  // The box keeps its own text, seeded from the URL; each keystroke also goes to the query (URL and table).
   const [search, setSearch] = useState(query.q);
   const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
   return (

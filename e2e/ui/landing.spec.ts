@@ -14,9 +14,14 @@ test.describe("signed in", () => {
 
   test("Sign out ends the session and returns to the landing page", async ({ page }) => {
     await page.goto("/");
+    await expect(page.getByRole("button", { name: "Permissions" })).toBeVisible();
+    const rememberedAccess = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("request-desk.access.")));
+    await expect.poll(rememberedAccess).toHaveLength(1);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
     await page.reload();
     await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    // Nothing of what this account could see stays behind for the next person at this browser.
+    expect(await rememberedAccess()).toEqual([]);
   });
 });

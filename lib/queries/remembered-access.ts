@@ -27,6 +27,24 @@ export function rememberedAccess(homeAccountId: string): RememberedAccess | unde
   }
 }
 
+/** Signing out forgets the answer: the next person at this browser starts from what Graph tells them. */
+export function forgetAccess(homeAccountId: string): void {
+  try {
+    localStorage.removeItem(KEY_PREFIX + homeAccountId);
+  } catch {
+    // Storage blocked: nothing was remembered either.
+  }
+}
+
+/** Whether someone signed in here before and has not signed out since: a hint, used only to fetch code early. */
+export function hasRememberedAccess(): boolean {
+  try {
+    return Object.keys(localStorage).some((key) => key.startsWith(KEY_PREFIX));
+  } catch {
+    return false;
+  }
+}
+
 function isCategoryAccess(value: unknown): value is CategoryAccess {
   const entry = value as Partial<CategoryAccess> | null;
   return (

@@ -90,7 +90,7 @@ export function filterQueue(
   const cutoff = query.age > 0 ? now - query.age * DAY_MS : Infinity;
   return rows.filter((r) => {
     if (query.category !== "all" && r.category !== query.category) return false;
-    if (query.closed === "0" && !r.isOpen && !keepVisible.has(rowKey(r))) return false;
+    if (query.closed === "0" && !r.isOpen && !(keepVisible.size > 0 && keepVisible.has(rowKey(r)))) return false;
     if (query.stage !== "any" && r.stage !== query.stage) return false;
     if (principal && !r.principal.displayName.toLowerCase().includes(principal)) return false;
     if (target && !r.target.displayName.toLowerCase().includes(target)) return false;
