@@ -94,7 +94,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
     setTouched((prev) => new Set([...prev, ...requests.map(rowKey)]));
     void bulk.start(requests, view);
   };
-  // Stable props, so the memoized table skips the keystroke's first (urgent) render and only redraws with new rows.
+  // Stable props: the memoized table re-renders when its rows, sort or selection change, not when a dialog opens.
   const tableSort = useMemo(() => ({ column: query.sort, desc: query.dir === "desc" }), [query.sort, query.dir]);
   const onSort = useCallback((sort: SortColumn, desc: boolean) => setQuery({ sort, dir: desc ? "desc" : "asc" }), [setQuery]);
   const columnActions = useMemo(
