@@ -24,8 +24,8 @@ export function RequestDetailsDrawer({
   return (
     <Dialog.Root open={request !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
-        <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed inset-y-0 right-0 w-[min(34rem,100vw)] overflow-y-auto bg-white p-6 shadow-xl">
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed z-50 inset-y-0 right-0 w-[min(34rem,100vw)] overflow-y-auto bg-white p-6 shadow-xl">
           {request && category && (
             <>
               <div className="flex items-start justify-between gap-4">

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { SEED_LANDMARKS } from "../../stand-ins/graph-emulator/seed";
 import { ADMIN } from "../../stand-ins/demo-tenant";
 import { graphState, resetEmulator, setGraphStatus } from "../support/emulator";
-import { cancelButton, cancelledNotice, categoryChip, confirmCancel, holdCancelCalls, requestRow } from "../support/dashboard";
+import { cancelButton, cancelledNotice, categoryChip, confirmCancel, holdCancelCalls, isFullyOnTop, requestRow } from "../support/dashboard";
 import { AUTH_STATE, expectSignedInAs } from "../support/sign-in";
 
 test.use({ storageState: AUTH_STATE.admin });
@@ -114,6 +114,7 @@ test("the dashboard, its panels and the cancel dialog pass an accessibility scan
 
   await cancelButton(requestRow(page, "group-assignment", SEED_LANDMARKS.groupAssignment.colleagueCancellable.id)).click();
   await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await isFullyOnTop(page.getByRole("dialog"))).toBe(true);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);
@@ -121,5 +122,6 @@ test("the dashboard, its panels and the cancel dialog pass an accessibility scan
 
   await page.getByRole("button", { name: "Permissions" }).click();
   await expect(page.getByRole("dialog", { name: "What you can see and cancel" })).toBeVisible();
+  expect(await isFullyOnTop(page.getByRole("dialog", { name: "What you can see and cancel" }))).toBe(true);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
