@@ -2,24 +2,12 @@
 // endpoints"), as the benchmarks use them. Never part of the app's code paths.
 
 import { GRAPH_EMULATOR_URL } from "../../scripts/demo-env";
+import type { EmulatorConfig } from "../../stand-ins/graph-emulator/engine/types";
+import type { LoggedCall as LoggedGraphCall } from "../../stand-ins/graph-emulator/engine/request-log";
 
-export interface EmulatorConfig {
-  latencyMs: number;
-  pageSize: number;
-  dCancelSuccessStatus: 200 | 204;
-  throttlePer10s: number;
-  bRetired: boolean;
-}
-
-export interface LoggedGraphCall {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  status: number;
-  viaBatch: boolean;
-  time: string;
-  requestId: string;
-}
+// The emulator's own types: what its control endpoints answer.
+export type { EmulatorConfig } from "../../stand-ins/graph-emulator/engine/types";
+export type { LoggedCall as LoggedGraphCall } from "../../stand-ins/graph-emulator/engine/request-log";
 
 async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${GRAPH_EMULATOR_URL}/_emulator${path}`, {

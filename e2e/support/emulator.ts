@@ -1,15 +1,11 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import { GRAPH_EMULATOR_URL } from "../../scripts/demo-env";
+import type { LoggedCall as LoggedGraphCall } from "../../stand-ins/graph-emulator/engine/request-log";
 
 // The Graph emulator's test-only control endpoints (never part of the app's code paths).
 
-export interface LoggedGraphCall {
-  method: string;
-  path: string;
-  query: unknown;
-  status: number;
-  viaBatch: boolean;
-}
+// What GET /_emulator/requests answers, as the emulator defines it.
+export type { LoggedCall as LoggedGraphCall } from "../../stand-ins/graph-emulator/engine/request-log";
 
 export async function resetEmulator(request: APIRequestContext): Promise<void> {
   const response = await request.post(`${GRAPH_EMULATOR_URL}/_emulator/reset`);

@@ -7,13 +7,15 @@ import { AppError } from "@/lib/errors/app-error";
 import { useAuthConfig } from "./auth-config-context";
 import { REDIRECT_BRIDGE_PATH } from "./create-msal-instance";
 import { grantedScopesFor } from "./granted-scopes-store";
+import { signedInAccount } from "./use-signed-in-account";
 
 /** Returns a function that yields a Graph access token for the signed-in account, renewing it silently. */
 export function useAccessToken(): () => Promise<string> {
   const { instance } = useMsal();
   const { scopes } = useAuthConfig();
   return useCallback(async () => {
-    const account = instance.getActiveAccount() ?? instance.getAllAccounts()[0];
+    // Read at call time, not render time: a token is asked for long after the component rendered.
+    const account = signedInAccount(instance);
     if (!account) throw new AppError("unauthenticated", "You are signed out. Sign in to continue.");
     try {
       const result = await instance.acquireTokenSilent({

@@ -26,11 +26,11 @@ export class GraphHttpError extends Error {
     this.name = "GraphHttpError";
   }
 
-  static fromParts(status: number, body: unknown, headers: Headers | Record<string, string> | undefined) {
+  /** `headers` as a plain record, the shape of both a direct answer (graph-fetch) and a `$batch` item's. */
+  static fromParts(status: number, body: unknown, headers: Record<string, string> | undefined) {
     const parsed = graphErrorBodySchema.safeParse(body);
     const error = parsed.success ? parsed.data.error : undefined;
-    const header = (name: string) =>
-      headers instanceof Headers ? headers.get(name) ?? undefined : lookupHeader(headers, name);
+    const header = (name: string) => lookupHeader(headers, name);
     return new GraphHttpError(
       status,
       error?.code,
