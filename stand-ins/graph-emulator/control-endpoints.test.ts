@@ -128,6 +128,22 @@ describe("state, entities and reset", () => {
     expect((await h.call("/_emulator/state/accessPackageAssignmentRequests")).body).toHaveLength(23);
   });
 
+  it("a call still waiting out its latency when the tenant is reset changes nothing after the reset", async () => {
+    const target = SEED_LANDMARKS.groupAssignment.colleagueCancellable;
+    await h.call("/_emulator/config", { body: { latencyMs: 300 } });
+    const late = h.call(`${ASSIGNMENTS}/${target.id}/cancel`, { method: "POST", token: await h.token(ADMIN) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await h.call("/_emulator/reset", { method: "POST" });
+    await h.call("/_emulator/faults", { body: { pathPattern: "/cancel$", status: 503, times: 1 } });
+
+    // Answered against the tenant it was sent to…
+    expect((await late).status).toBe(204);
+    // …while the new one keeps the seeded request, the fault meant for the next test's call, and an empty log.
+    expect((await h.call(`/_emulator/state/groupAssignmentScheduleRequests/${target.id}`)).body.status).toBe(target.status);
+    expect((await h.call("/_emulator/faults")).body.faults).toEqual([expect.objectContaining({ remaining: 1 })]);
+    expect((await h.call("/_emulator/requests")).body).toEqual([]);
+  });
+
   it("rejects invalid config", async () => {
     expect((await h.call("/_emulator/config", { body: { dCancelSuccessStatus: 201 } })).status).toBe(400);
     expect((await h.call("/_emulator/config", { body: { pageSize: 0 } })).status).toBe(400);
