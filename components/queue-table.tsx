@@ -117,7 +117,7 @@ export const QueueTable = memo(function QueueTable({
           <col className="w-40" />
           <col className="w-56" />
           <col className="w-36" />
-          <col className="w-44" />
+          <col className="w-48" />
           <col className="w-28" />
           <col />
           <col className="w-44" />

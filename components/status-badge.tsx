@@ -21,7 +21,7 @@ export function StatusBadge({ request, showRaw }: { request: PendingRequest; sho
     <div className="flex flex-col items-start gap-0.5">
       <span
         data-testid="status-badge"
-        className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${STAGE_STYLES[request.stage]}`}
+        className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${STAGE_STYLES[request.stage]}`}
       >
         {STAGE_LABELS[request.stage]}
       </span>

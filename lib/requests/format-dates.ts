@@ -1,5 +1,6 @@
 const absolute = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+// "always": "1 week ago", not "last week", which reads as the calendar week and so disagrees with the row above.
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "always" });
 
 export function formatAbsolute(iso: string | null): string {
   if (!iso) return "Unknown";
@@ -7,22 +8,29 @@ export function formatAbsolute(iso: string | null): string {
   return Number.isNaN(date.getTime()) ? "Unknown" : absolute.format(date);
 }
 
-/** "3 days ago", "in 2 hours": how long a request has been waiting matters more than its timestamp. */
+// A coarser unit takes over only once it reads as a whole number of itself: "13 days ago", then "2 weeks ago".
+const DAY = 86_400;
+const UNITS: ReadonlyArray<[unit: Intl.RelativeTimeFormatUnit, size: number, from: number]> = [
+  ["year", 365 * DAY, 365 * DAY],
+  ["month", 30 * DAY, 60 * DAY],
+  ["week", 7 * DAY, 14 * DAY],
+  ["day", DAY, DAY],
+  ["hour", 3_600, 3_600],
+  ["minute", 60, 60],
+];
+
+/**
+ * "3 days ago", "in 2 hours": how long a request has been waiting matters more than its timestamp. Whole units,
+ * rounded down, so an older request never reads as younger than a newer one ("7 days ago" above "6 days ago").
+ */
 export function formatRelative(iso: string | null, now: Date = new Date()): string {
   if (!iso) return "Unknown";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "Unknown";
   const seconds = (date.getTime() - now.getTime()) / 1000;
-  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-    ["year", 31_536_000],
-    ["month", 2_592_000],
-    ["week", 604_800],
-    ["day", 86_400],
-    ["hour", 3_600],
-    ["minute", 60],
-  ];
-  for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  const elapsed = Math.abs(seconds);
+  for (const [unit, size, from] of UNITS) {
+    if (elapsed >= from) return relative.format(Math.sign(seconds) * Math.floor(elapsed / size), unit);
   }
   return "just now";
 }
