@@ -48,7 +48,8 @@ export function BulkCancelDialog({
           {skipped.length > 0 && (
             <div className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="bulk-skipped">
               <p className="font-semibold">{skipped.length} selected request{skipped.length === 1 ? " is" : "s are"} skipped:</p>
-              <ul className="mt-1 list-disc pl-5">
+              {/* Bounded, so the buttons below stay in view however many kinds of skip there are. */}
+              <ul className="mt-1 max-h-40 list-disc overflow-y-auto pl-5" tabIndex={0} aria-label="Skipped requests by reason">
                 {skippedReasons.map(([reason, count]) => (
                   <li key={reason}>
                     {count} × {reason}

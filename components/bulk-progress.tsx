@@ -2,6 +2,7 @@
 
 import { downloadReceipt } from "@/lib/bulk/receipt";
 import type { BulkRun } from "@/lib/queries/use-bulk-cancel";
+import { DismissButton } from "./dismiss-button";
 
 const OUTCOME_LABELS: Record<string, string> = {
   cancelled: "cancelled",
@@ -33,9 +34,7 @@ export function BulkProgress({ run, onDismiss }: { run: BulkRun; onDismiss: () =
             <button type="button" onClick={() => downloadReceipt(run.rows, "json", run.startedAt)} className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100">
               Download receipt (JSON)
             </button>
-            <button type="button" onClick={onDismiss} className="rounded-md px-3 py-1 font-medium text-slate-700 hover:bg-slate-100">
-              Dismiss
-            </button>
+            <DismissButton onClick={onDismiss} />
           </div>
         )}
       </div>

@@ -15,6 +15,7 @@ import { useQueueQuery } from "@/lib/queue/use-queue-query";
 import type { CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
 import { BulkProgress } from "./bulk-progress";
 import { CategoryNotices } from "./category-notices";
+import { DismissButton } from "./dismiss-button";
 import { InterruptedRunNotice } from "./interrupted-run-notice";
 import { BulkCancelDialog, CancelRequestDialog, MountOnceOpened, RequestDetailsDrawer } from "./lazy-dialogs";
 import { Notice } from "./notice";
@@ -91,6 +92,8 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
   const confirmBulk = (requests: PendingRequest[]) => {
     setBulkSelection(null);
     setSelection({});
+    // The run's own progress panel reports from here on; a single cancel's message above it would read as its result.
+    setFeedback(null);
     setTouched((prev) => new Set([...prev, ...requests.map(rowKey)]));
     void bulk.start(requests, view);
   };
@@ -131,7 +134,12 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
           <QueueToolbar query={query} onChange={setQuery} closedCount={closedCount} />
           {bulk.run && <BulkProgress run={bulk.run} onDismiss={bulk.dismiss} />}
           {feedback && (
-            <Notice tone={feedback.tone} title={feedback.tone === "error" ? "Cancel refused" : "Request cancelled"} role={feedback.tone === "error" ? "alert" : "status"}>
+            <Notice
+              tone={feedback.tone}
+              title={feedback.tone === "error" ? "Cancel refused" : "Request cancelled"}
+              role={feedback.tone === "error" ? "alert" : "status"}
+              action={<DismissButton onClick={() => setFeedback(null)} />}
+            >
               {feedback.text}
             </Notice>
           )}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { clearJournal, readJournal, unconfirmedRows } from "@/lib/bulk/bulk-journal";
 import { downloadReceipt } from "@/lib/bulk/receipt";
 import { formatAbsolute } from "@/lib/requests/format-dates";
+import { DismissButton } from "./dismiss-button";
 import { Notice } from "./notice";
 
 /** On the next visit after a tab closed mid-run: which requests of that bulk cancel were never confirmed. */
@@ -25,9 +26,7 @@ export function InterruptedRunNotice() {
           <button type="button" onClick={() => downloadReceipt(journal.rows, "csv", journal.startedAt)} className="rounded-md border border-current px-3 py-1 font-medium">
             Download receipt
           </button>
-          <button type="button" onClick={dismiss} className="rounded-md px-3 py-1 font-medium">
-            Dismiss
-          </button>
+          <DismissButton onClick={dismiss} />
         </div>
       }
     >

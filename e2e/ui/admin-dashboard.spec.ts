@@ -58,6 +58,8 @@ test("a cancel shows at once, reaches Graph, and survives a reload", async ({ pa
   await page.getByLabel("Show Graph status").check();
   await expect(row.getByTestId("graph-status")).toHaveText("Canceled");
   expect((await graphState(request, "groupAssignmentScheduleRequests", target.id)).status).toBe("Canceled");
+  await cancelledNotice(page).getByRole("button", { name: "Dismiss" }).click();
+  await expect(cancelledNotice(page)).toHaveCount(0);
 
   await page.reload();
   await expect(categoryChip(page, "group-assignment").getByTestId("category-count")).toBeVisible();

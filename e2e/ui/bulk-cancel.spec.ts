@@ -1,10 +1,11 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { SEED_LANDMARKS } from "../../stand-ins/graph-emulator/seed";
 import { GRAPH_EMULATOR_URL } from "../../scripts/demo-env";
 import { CATEGORIES_UNDER_TEST, storedStatus } from "../support/categories";
 import { graphState, resetEmulator, setGraphStatus } from "../support/emulator";
-import { requestRow } from "../support/dashboard";
+import { cancelButton, cancelledNotice, confirmCancel, requestRow } from "../support/dashboard";
 import { AUTH_STATE } from "../support/sign-in";
 
 test.use({ storageState: AUTH_STATE.admin });
@@ -85,6 +86,29 @@ test("select all matching the filter: the confirmation states what will be skipp
   await expect(dialog.getByTestId("bulk-per-category")).toContainText(`Group access (active)${cancellable}`);
   await dialog.getByRole("button", { name: "Keep them" }).click();
   await expect(dialog).toHaveCount(0);
+});
+
+test("a selection with many kinds of skip keeps its confirm button in view, and a run replaces the last single cancel's message", async ({ page }) => {
+  await page.goto("/");
+  const first = page.locator("tbody tr[data-request-id]").first();
+  await cancelButton(first).click();
+  await confirmCancel(page);
+  await expect(cancelledNotice(page)).toBeVisible();
+
+  // Closed requests of every category and status: over a dozen reasons to skip.
+  await page.getByLabel(/Show closed requests/).check();
+  await page.getByRole("checkbox", { name: "Select every request matching the filter" }).check();
+  await page.getByRole("button", { name: /^Cancel selected \(\d+\)$/ }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("list", { name: "Skipped requests by reason" }).getByRole("listitem")).not.toHaveCount(0);
+  expect(await dialog.getByRole("list", { name: "Skipped requests by reason" }).getByRole("listitem").count()).toBeGreaterThan(10);
+  const confirm = dialog.getByRole("button", { name: /^Cancel \d+ requests$/ });
+  await expect(confirm).toBeInViewport();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await confirm.click();
+  await expect(page.getByTestId("bulk-progress").getByRole("status")).toContainText("Bulk cancel finished", { timeout: 30_000 });
+  await expect(cancelledNotice(page)).toHaveCount(0);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
 
 test("a run cut short by closing the tab is reported on the next visit", async ({ page, context, request }) => {
