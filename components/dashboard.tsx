@@ -21,6 +21,7 @@ import { BulkCancelDialog, CancelRequestDialog, MountOnceOpened, RequestDetailsD
 import { Notice } from "./notice";
 import { PermissionsButton } from "./permissions-button";
 import { QueueFilters } from "./queue-filters";
+import { QueueFreshness } from "./queue-freshness";
 import { QueueTable } from "./queue-table";
 import { QueueToolbar } from "./queue-toolbar";
 import { TableSkeleton } from "./table-skeleton";
@@ -145,10 +146,13 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
           )}
           <CategoryNotices feeds={visibleFeeds} view={view} granted={granted} />
           <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-800">
-            <p aria-live="polite" data-testid="row-count">
-              {rows.length} request{rows.length === 1 ? "" : "s"}
-              {loadingMore ? " so far, loading more…" : ""}
-            </p>
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+              <p aria-live="polite" data-testid="row-count">
+                {rows.length} request{rows.length === 1 ? "" : "s"}
+                {loadingMore ? " so far, loading more…" : ""}
+              </p>
+              <QueueFreshness feeds={visibleFeeds} />
+            </div>
             <button
               type="button"
               disabled={selectedRows.length === 0 || bulk.run?.phase === "running"}

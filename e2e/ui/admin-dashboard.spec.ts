@@ -88,6 +88,26 @@ test("a cancel Graph refuses rolls back and says why", async ({ page, request })
   await expect(cancelButton(row)).toHaveCount(0);
 });
 
+test("Refresh shows what changed in Graph since the page loaded, and says how fresh the queue is", async ({ page, request }) => {
+  const approved = SEED_LANDMARKS.groupEligibility.colleagueCancellable;
+  await page.goto("/");
+  const row = requestRow(page, "group-eligibility", approved.id);
+  await expect(cancelButton(row)).toBeVisible();
+  await expect(page.getByTestId("queue-updated")).toHaveText("Updated just now");
+
+  // Approved in another portal: the page does not know until the admin refreshes.
+  await setGraphStatus(request, "groupEligibilityScheduleRequests", approved.id, "Provisioned");
+  await expect(cancelButton(row)).toBeVisible();
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Refresh" })).toBeEnabled();
+  // Closed requests are many (a virtualized table): the search brings this one on screen.
+  await page.getByLabel(/Show closed requests/).check();
+  await page.getByLabel("Search requests").fill(approved.id);
+  await expect(row.getByTestId("status-badge")).toHaveText("Completed");
+  await expect(cancelButton(row)).toHaveCount(0);
+});
+
 test("the details panel tells the whole story of a request and what cancelling does", async ({ page }) => {
   const target = SEED_LANDMARKS.groupAssignment.adminNotCancellable;
   await page.goto("/");

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueries, type UseQueryResult } from "@tanstack/react-query";
+import { useState } from "react";
 import { useAccessToken } from "@/lib/auth/use-access-token";
 import type { AppError } from "@/lib/errors/app-error";
 import type { ViewAccess } from "@/lib/requests/category-access";
@@ -18,7 +19,12 @@ export interface CategoryFeed {
   summary: CategorySummary;
   state: FeedState;
   items: PendingRequest[];
+  /** Pages of the first answer are still arriving: the rows so far are not the whole list. */
   stillLoading: boolean;
+  /** A complete list is on screen and Graph is being asked again (Refresh, or after a cancel). */
+  refreshing: boolean;
+  /** When Graph's answer now shown arrived (ms since epoch); 0 before the first. */
+  updatedAt: number;
   error: AppError | null;
   access: ViewAccess | undefined;
   refetch: () => void;
@@ -36,22 +42,36 @@ export function useRequestQueue(
   ready: boolean,
 ): { feeds: CategoryFeed[]; allItems: PendingRequest[] } {
   const getToken = useAccessToken();
+  // Lists that have been complete once: fetching them again is a refresh, and the rows shown are a whole list.
+  const [completed, setCompleted] = useState<ReadonlySet<string>>(() => new Set());
   const { results, allItems } = useQueries({
     queries: categories.map((c) =>
       requestListOptions(c.slug, view, getToken, ready && access.get(c.slug)?.[view]?.available !== false),
     ),
     combine: withAllItems,
   });
+  const keyOf = (summary: CategorySummary) => `${summary.slug}/${view}`;
+  const justCompleted = categories
+    .filter((_summary, index) => results[index]!.status === "success" && results[index]!.fetchStatus === "idle")
+    .map(keyOf)
+    .filter((key) => !completed.has(key));
+  // Recorded during render (React's pattern for state derived from what was seen before): this render already uses it.
+  if (justCompleted.length > 0) setCompleted(new Set([...completed, ...justCompleted]));
+  const isComplete = (key: string) => completed.has(key) || justCompleted.includes(key);
   const feeds = categories.map((summary, index): CategoryFeed => {
     const result = results[index]!;
     const viewAccess = access.get(summary.slug)?.[view];
     const items = result.data ?? NO_ITEMS;
     const error = (result.error as AppError | null) ?? null;
+    const key = keyOf(summary);
+    const fetching = result.fetchStatus === "fetching";
     return {
       summary,
       state: feedState(summary, viewAccess, result.status, items, error),
       items,
-      stillLoading: result.fetchStatus === "fetching",
+      stillLoading: fetching && !isComplete(key),
+      refreshing: fetching && isComplete(key),
+      updatedAt: result.dataUpdatedAt,
       error,
       access: viewAccess,
       refetch: () => void result.refetch(),
