@@ -21,7 +21,7 @@ import { BulkCancelDialog, CancelRequestDialog, MountOnceOpened, RequestDetailsD
 import { Notice } from "./notice";
 import { PermissionsButton } from "./permissions-button";
 import { QueueFilters } from "./queue-filters";
-import { QueueFreshness } from "./queue-freshness";
+import { QueueSummaryBar } from "./queue-summary-bar";
 import { QueueTable } from "./queue-table";
 import { QueueToolbar } from "./queue-toolbar";
 import { TableSkeleton } from "./table-skeleton";
@@ -145,23 +145,15 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
             </Notice>
           )}
           <CategoryNotices feeds={visibleFeeds} view={view} granted={granted} />
-          <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-800">
-            <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-              <p aria-live="polite" data-testid="row-count">
-                {rows.length} request{rows.length === 1 ? "" : "s"}
-                {loadingMore ? " so far, loading more…" : ""}
-              </p>
-              <QueueFreshness feeds={visibleFeeds} />
-            </div>
-            <button
-              type="button"
-              disabled={selectedRows.length === 0 || bulk.run?.phase === "running"}
-              onClick={() => setBulkSelection(selectedRows)}
-              className="rounded-md bg-red-700 px-4 py-1.5 font-semibold text-white hover:bg-red-800 disabled:bg-slate-300 disabled:text-slate-700"
-            >
-              Cancel selected ({selectedRows.length})
-            </button>
-          </div>
+          <QueueSummaryBar
+            rows={rows}
+            loadingMore={loadingMore}
+            feeds={visibleFeeds}
+            categories={byCategory}
+            selectedCount={selectedRows.length}
+            canCancelSelected={selectedRows.length > 0 && bulk.run?.phase !== "running"}
+            onCancelSelected={() => setBulkSelection(selectedRows)}
+          />
           {rows.length > 0 ? (
             <QueueTable
               rows={rows}

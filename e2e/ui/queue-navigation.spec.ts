@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import { SEED_LANDMARKS } from "../../stand-ins/graph-emulator/seed";
 import { resetEmulator } from "../support/emulator";
 import { requestRow } from "../support/dashboard";
@@ -37,6 +38,31 @@ test("a shared link opens the same view, and sorting by principal orders the row
   const names = await page.locator("tbody tr[data-request-id] td:nth-child(2)").allInnerTexts();
   expect(names.length).toBeGreaterThan(3);
   expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)));
+});
+
+test("Export view downloads exactly the rows on screen, in their order, past what the virtual table renders", async ({ page }) => {
+  await page.goto("/?category=group-assignment&sort=principal&dir=desc&closed=1");
+  await expect(page.getByTestId("row-count")).toHaveText(/^[1-9]\d* requests$/);
+  const shown = Number((await page.getByTestId("row-count").innerText()).match(/\d+/)![0]);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export view (CSV)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^request-desk-queue-.+\.csv$/);
+  const lines = (await readFile((await file.path())!, "utf8")).trimEnd().split("\r\n");
+  expect(lines[0]).toBe("id,category,principal,principalId,target,targetKind,state,graphStatus,cancellable,created,requestedBy,justification,ticket");
+  expect(lines).toHaveLength(shown + 1);
+  expect(lines.slice(1).every((line) => line.split(",")[1] === "Group access (active)")).toBe(true);
+  const principals = lines.slice(1).map((line) => line.split(",")[2]!);
+  expect(principals).toEqual([...principals].sort((a, b) => b.localeCompare(a)));
+
+  // Every closed request, more than the table keeps in the page at once.
+  await page.goto("/?closed=1");
+  await expect(page.getByTestId("row-count")).toHaveText(/^[1-9]\d{2,} requests$/);
+  const all = Number((await page.getByTestId("row-count").innerText()).match(/\d+/)![0]);
+  expect(await page.locator("tbody tr[data-request-id]").count()).toBeLessThan(all);
+  const everything = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export view (CSV)" }).click();
+  expect((await readFile((await (await everything).path())!, "utf8")).trimEnd().split("\r\n")).toHaveLength(all + 1);
 });
 
 test("the virtualized queue scrolls to its last row and is keyboard-navigable", async ({ page }) => {
