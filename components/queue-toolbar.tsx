@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { QueueQuery } from "@/lib/queue/queue-query";
 import { STAGE_LABELS } from "@/lib/requests/stage-labels";
+import { useSlashToFocus } from "./use-slash-to-focus";
 
 const AGES = [
   { value: 0, label: "Any age" },
@@ -24,15 +25,18 @@ export function QueueToolbar({
 }) {
   // The box keeps its own text, seeded from the URL; each keystroke also goes to the query (URL and table).
   const [search, setSearch] = useState(query.q);
+  const searchBox = useSlashToFocus<HTMLInputElement>();
   const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
   return (
     <div className="flex flex-wrap items-end gap-3 text-sm">
       <label className="flex min-w-64 flex-1 flex-col gap-1 font-medium text-slate-800">
         Search requests
         <input
+          ref={searchBox}
           type="search"
           value={search}
-          placeholder="Name, group, role, justification, ticket…"
+          aria-keyshortcuts="/"
+          placeholder="Name, group, role, justification, ticket… (press /)"
           onChange={(e) => {
             setSearch(e.target.value);
             onChange({ q: e.target.value });

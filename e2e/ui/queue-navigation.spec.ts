@@ -86,4 +86,10 @@ test("the virtualized queue scrolls to its last row and is keyboard-navigable", 
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.locator('tbody tr[data-index="1"]')).toBeFocused();
+
+  // "/" from the table jumps to the search box; typed into a field, "/" is just a character.
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("Search requests")).toBeFocused();
+  await page.keyboard.type("A/B");
+  await expect(page.getByLabel("Search requests")).toHaveValue("A/B");
 });
