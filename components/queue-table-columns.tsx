@@ -13,6 +13,22 @@ export interface ColumnActions {
   onDetails: (request: PendingRequest) => void;
 }
 
+/**
+ * Width of each column, and where it shows. Below 1280 px (a laptop beside another window) the category column
+ * goes (the target's second line and the filter chips already say it) and the justification moves under the
+ * target, so the table fits and Cancel is on screen without scrolling sideways.
+ */
+export const COLUMN_LAYOUT: Record<string, { col: string; cell?: string }> = {
+  select: { col: "w-10" },
+  principal: { col: "w-40" },
+  target: { col: "w-56" },
+  category: { col: "hidden w-36 xl:table-column", cell: "hidden xl:table-cell" },
+  status: { col: "w-48" },
+  created: { col: "w-28" },
+  justification: { col: "hidden xl:table-column", cell: "hidden xl:table-cell" },
+  actions: { col: "w-44" },
+};
+
 /** The queue's columns. Sorting ids match the URL's `sort` values. */
 export function queueColumns({ categories, showRawStatus, onCancel, onDetails }: ColumnActions): ColumnDef<PendingRequest>[] {
   return [
@@ -50,6 +66,7 @@ export function queueColumns({ categories, showRawStatus, onCancel, onDetails }:
         <>
           <p className="text-slate-900">{row.original.target.displayName}</p>
           <p className="text-xs text-slate-600">{row.original.target.kind}</p>
+          {row.original.justification && <p className="mt-1 line-clamp-2 text-xs text-slate-700 xl:hidden">{row.original.justification}</p>}
         </>
       ),
     },

@@ -12,7 +12,7 @@ import { memo, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { rowKey, type SortColumn } from "@/lib/queue/queue-query";
 import type { PendingRequest } from "@/lib/requests/pending-request";
 import { preloadDialogs } from "./lazy-dialogs";
-import { queueColumns, type ColumnActions } from "./queue-table-columns";
+import { COLUMN_LAYOUT, queueColumns, type ColumnActions } from "./queue-table-columns";
 
 const ROW_HEIGHT = 64;
 // Windowing pays off only for long lists; below this the table renders every row (and the browser's find works).
@@ -113,14 +113,9 @@ export const QueueTable = memo(function QueueTable({
       <table className="w-full table-fixed text-sm" aria-rowcount={tableRows.length + 1}>
         <caption className="sr-only">Requests. Arrow keys move between rows, Enter opens details, Space selects.</caption>
         <colgroup>
-          <col className="w-10" />
-          <col className="w-40" />
-          <col className="w-56" />
-          <col className="w-36" />
-          <col className="w-48" />
-          <col className="w-28" />
-          <col />
-          <col className="w-44" />
+          {table.getVisibleLeafColumns().map((column) => (
+            <col key={column.id} className={COLUMN_LAYOUT[column.id]?.col} />
+          ))}
         </colgroup>
         <thead className="sticky top-0 z-10 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700 shadow-[0_1px_0_theme(colors.slate.200)]">
           {table.getHeaderGroups().map((group) => (
@@ -128,7 +123,7 @@ export const QueueTable = memo(function QueueTable({
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (
-                  <th key={header.id} scope="col" className="px-3 py-2" aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}>
+                  <th key={header.id} scope="col" className={`px-3 py-2 ${COLUMN_LAYOUT[header.column.id]?.cell ?? ""}`} aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}>
                     {header.column.getCanSort() ? (
                       <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
                         {flexRender(header.column.columnDef.header, header.getContext())}
@@ -160,7 +155,7 @@ export const QueueTable = memo(function QueueTable({
                 className={`align-top outline-offset-[-3px] ${row.getIsSelected() ? "bg-blue-50" : ""}`}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-3">
+                  <td key={cell.id} className={`px-3 py-3 ${COLUMN_LAYOUT[cell.column.id]?.cell ?? ""}`}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}
