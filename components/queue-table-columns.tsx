@@ -14,7 +14,7 @@ export interface ColumnActions {
 }
 
 /**
- * Width of each column, and where it shows. Below 1280 px (a laptop beside another window) the category column
+ * Width of each column, and where it shows. Below 1400 px (a laptop, or a window beside another) the category column
  * goes (the target's second line and the filter chips already say it) and the justification moves under the
  * target, so the table fits and Cancel is on screen without scrolling sideways.
  */
@@ -22,10 +22,10 @@ export const COLUMN_LAYOUT: Record<string, { col: string; cell?: string }> = {
   select: { col: "w-10" },
   principal: { col: "w-40" },
   target: { col: "w-56" },
-  category: { col: "hidden w-36 xl:table-column", cell: "hidden xl:table-cell" },
+  category: { col: "hidden w-36 min-[1400px]:table-column", cell: "hidden min-[1400px]:table-cell" },
   status: { col: "w-48" },
   created: { col: "w-28" },
-  justification: { col: "hidden xl:table-column", cell: "hidden xl:table-cell" },
+  justification: { col: "hidden min-[1400px]:table-column", cell: "hidden min-[1400px]:table-cell" },
   actions: { col: "w-44" },
 };
 
@@ -66,7 +66,7 @@ export function queueColumns({ categories, showRawStatus, onCancel, onDetails }:
         <>
           <p className="text-slate-900">{row.original.target.displayName}</p>
           <p className="text-xs text-slate-600">{row.original.target.kind}</p>
-          {row.original.justification && <p className="mt-1 line-clamp-2 text-xs text-slate-700 xl:hidden">{row.original.justification}</p>}
+          {row.original.justification && <p className="mt-1 line-clamp-2 text-xs text-slate-700 min-[1400px]:hidden">{row.original.justification}</p>}
         </>
       ),
     },

@@ -123,6 +123,21 @@ test.describe("in a window 1024 pixels wide", () => {
     const button = await cancelButton(row).boundingBox();
     expect(button!.x + button!.width).toBeLessThanOrEqual(1024);
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await expect(page.getByRole("columnheader", { name: "Category" })).toBeHidden();
+  });
+});
+
+test.describe("in a window 1440 pixels wide", () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test("category and justification have columns of their own", async ({ page }) => {
+    const target = SEED_LANDMARKS.groupAssignment.colleagueCancellable;
+    await page.goto("/");
+    await expect(page.getByRole("columnheader", { name: "Category" })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: "Justification" })).toBeVisible();
+    const row = requestRow(page, "group-assignment", target.id);
+    await expect(row.getByRole("cell").nth(6)).toHaveText(target.justification);
+    await expect(row.getByRole("cell").nth(2).getByText(target.justification)).toBeHidden();
   });
 });
 
