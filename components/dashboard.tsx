@@ -151,8 +151,9 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
             feeds={visibleFeeds}
             categories={byCategory}
             selectedCount={selectedRows.length}
-            canCancelSelected={selectedRows.length > 0 && bulk.run?.phase !== "running"}
+            canCancelSelected={selectedRows.length > 0}
             onCancelSelected={() => setBulkSelection(selectedRows)}
+            bulkRunning={bulk.run?.phase === "running"}
           />
           {rows.length > 0 ? (
             <QueueTable

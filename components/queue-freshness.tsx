@@ -12,9 +12,10 @@ const TICK_MS = 20_000;
 /**
  * How old the queue on screen is, and a Refresh that asks Graph again for every category. Someone else may approve
  * or cancel a request in another portal at any time; the lists are not refetched behind the admin's back (10,000
- * rows cost seconds of Graph paging), so they decide when.
+ * rows cost seconds of Graph paging), so they decide when. Held while a bulk run is under way: its rows already
+ * say what is happening to them, and the lists are fetched again when it ends.
  */
-export function QueueFreshness({ feeds }: { feeds: readonly CategoryFeed[] }) {
+export function QueueFreshness({ feeds, holdRefresh }: { feeds: readonly CategoryFeed[]; holdRefresh: boolean }) {
   const queryClient = useQueryClient();
   const now = useNow(TICK_MS);
   const answered = feeds.filter((f) => f.updatedAt > 0);
@@ -29,7 +30,7 @@ export function QueueFreshness({ feeds }: { feeds: readonly CategoryFeed[] }) {
       </span>
       <button
         type="button"
-        disabled={refreshing}
+        disabled={refreshing || holdRefresh}
         onClick={() => void queryClient.invalidateQueries({ queryKey: requestKeys.lists() })}
         className="rounded-md border border-slate-300 bg-white px-3 py-1 font-medium text-slate-800 hover:bg-slate-100 disabled:text-slate-500"
       >

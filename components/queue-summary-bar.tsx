@@ -14,6 +14,7 @@ export function QueueSummaryBar({
   selectedCount,
   canCancelSelected,
   onCancelSelected,
+  bulkRunning,
 }: {
   rows: readonly PendingRequest[];
   loadingMore: boolean;
@@ -22,6 +23,7 @@ export function QueueSummaryBar({
   selectedCount: number;
   canCancelSelected: boolean;
   onCancelSelected: () => void;
+  bulkRunning: boolean;
 }) {
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-800">
@@ -30,13 +32,13 @@ export function QueueSummaryBar({
           {rows.length} request{rows.length === 1 ? "" : "s"}
           {loadingMore ? " so far, loading more…" : ""}
         </p>
-        <QueueFreshness feeds={feeds} />
+        <QueueFreshness feeds={feeds} holdRefresh={bulkRunning} />
       </div>
       <div className="flex items-center gap-3">
         <ExportViewButton rows={rows} categories={categories} />
         <button
           type="button"
-          disabled={!canCancelSelected}
+          disabled={!canCancelSelected || bulkRunning}
           onClick={onCancelSelected}
           className="rounded-md bg-red-700 px-4 py-1.5 font-semibold text-white hover:bg-red-800 disabled:bg-slate-300 disabled:text-slate-700"
         >

@@ -121,6 +121,8 @@ test("a run cut short by closing the tab is reported on the next visit", async (
   await page.getByRole("button", { name: "Cancel selected (2)" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Cancel 2 requests" }).click();
   await expect(page.getByTestId("bulk-progress")).toContainText("Cancelling…");
+  // Rows mid-run already say what is happening to them: no refresh to undo that until the run ends.
+  await expect(page.getByRole("button", { name: "Refresh" })).toBeDisabled();
   await page.close();
   await request.post(`${GRAPH_EMULATOR_URL}/_emulator/config`, { data: { latencyMs: 0 } });
 
