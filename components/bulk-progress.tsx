@@ -34,7 +34,7 @@ export function BulkProgress({ run, onDismiss }: { run: BulkRun; onDismiss: () =
             <button type="button" onClick={() => downloadReceipt(run.rows, "json", run.startedAt)} className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100">
               Download receipt (JSON)
             </button>
-            <DismissButton onClick={onDismiss} />
+            <DismissButton what="bulk cancel results" onClick={onDismiss} />
           </div>
         )}
       </div>

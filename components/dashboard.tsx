@@ -15,7 +15,7 @@ import { useQueueQuery } from "@/lib/queue/use-queue-query";
 import type { CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
 import { BulkProgress } from "./bulk-progress";
 import { CategoryNotices } from "./category-notices";
-import { DismissButton } from "./dismiss-button";
+import { AFTER_DISMISS_FOCUS_ID, DismissButton } from "./dismiss-button";
 import { InterruptedRunNotice } from "./interrupted-run-notice";
 import { BulkCancelDialog, CancelRequestDialog, MountOnceOpened, RequestDetailsDrawer } from "./lazy-dialogs";
 import { Notice } from "./notice";
@@ -28,6 +28,7 @@ import { TableSkeleton } from "./table-skeleton";
 import { ViewSwitch } from "./view-switch";
 
 type Feedback = { tone: "error" | "success"; text: string } | null;
+const FEEDBACK_TITLES = { error: "Cancel refused", success: "Request cancelled" } as const;
 
 function countByCategory(rows: readonly PendingRequest[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -110,7 +111,9 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
     <main className="mx-auto max-w-screen-2xl px-6 py-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Pending requests</h1>
+          <h1 id={AFTER_DISMISS_FOCUS_ID} tabIndex={-1} className="text-2xl font-semibold tracking-tight focus:outline-none">
+            Pending requests
+          </h1>
           <p className="mt-1 text-slate-700">
             {view === "all" ? "Everyone's requests you can act on as an administrator." : "Requests you made, or that were made for you."}
           </p>
@@ -137,9 +140,9 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
           {feedback && (
             <Notice
               tone={feedback.tone}
-              title={feedback.tone === "error" ? "Cancel refused" : "Request cancelled"}
+              title={FEEDBACK_TITLES[feedback.tone]}
               role={feedback.tone === "error" ? "alert" : "status"}
-              action={<DismissButton onClick={() => setFeedback(null)} />}
+              action={<DismissButton what={FEEDBACK_TITLES[feedback.tone]} onClick={() => setFeedback(null)} />}
             >
               {feedback.text}
             </Notice>

@@ -1,17 +1,30 @@
 "use client";
 
+import { csvFileBody } from "@/lib/export/csv";
 import { downloadFile, fileStamp } from "@/lib/export/download-file";
 import { queueCsv } from "@/lib/queue/queue-export";
 import type { CategorySlug, CategorySummary, PendingRequest } from "@/lib/requests/pending-request";
 
-/** Downloads the rows as shown (filters, search and sort applied) for someone who cannot see this queue. */
-export function ExportViewButton({ rows, categories }: { rows: readonly PendingRequest[]; categories: ReadonlyMap<string, CategorySummary> }) {
+/**
+ * Downloads the rows as shown (filters, search and sort applied) for someone who cannot see this queue. Not while
+ * pages are still arriving: a file that silently lacks the rest would be taken for the whole queue.
+ */
+export function ExportViewButton({
+  rows,
+  categories,
+  partial,
+}: {
+  rows: readonly PendingRequest[];
+  categories: ReadonlyMap<string, CategorySummary>;
+  partial: boolean;
+}) {
   const label = (slug: CategorySlug) => categories.get(slug)?.label ?? slug;
   return (
     <button
       type="button"
-      disabled={rows.length === 0}
-      onClick={() => downloadFile(`request-desk-queue-${fileStamp(new Date().toISOString())}.csv`, queueCsv(rows, label), "text/csv;charset=utf-8")}
+      disabled={rows.length === 0 || partial}
+      title={partial ? "Available once every page of the queue has arrived" : undefined}
+      onClick={() => downloadFile(`request-desk-queue-${fileStamp(new Date().toISOString())}.csv`, csvFileBody(queueCsv(rows, label)), "text/csv;charset=utf-8")}
       className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100 disabled:text-slate-500"
     >
       Export view (CSV)

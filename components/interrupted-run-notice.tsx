@@ -26,7 +26,7 @@ export function InterruptedRunNotice() {
           <button type="button" onClick={() => downloadReceipt(journal.rows, "csv", journal.startedAt)} className="rounded-md border border-current px-3 py-1 font-medium">
             Download receipt
           </button>
-          <DismissButton onClick={dismiss} />
+          <DismissButton what="unfinished bulk cancel" onClick={dismiss} />
         </div>
       }
     >

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useIsMutating, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { CategoryFeed } from "@/lib/queries/use-request-queue";
 import { requestKeys } from "@/lib/queries/request-queries";
@@ -19,7 +19,11 @@ export function QueueFreshness({ feeds, holdRefresh }: { feeds: readonly Categor
   const queryClient = useQueryClient();
   const now = useNow(TICK_MS);
   const answered = feeds.filter((f) => f.updatedAt > 0);
-  const refreshing = feeds.some((f) => f.stillLoading || f.refreshing);
+  // A single cancel in flight holds it too: a list fetched before Graph has the cancel would undo the row's
+  // "Cancelled" until the cancel's own refetch.
+  const cancelling = useIsMutating() > 0;
+  const refreshing = feeds.some((f) => f.refreshing);
+  const held = refreshing || holdRefresh || cancelling || feeds.some((f) => f.stillLoading);
   if (answered.length === 0) return null;
   // The oldest answer is what the queue as a whole can vouch for.
   const oldest = new Date(Math.min(...answered.map((f) => f.updatedAt))).toISOString();
@@ -28,11 +32,14 @@ export function QueueFreshness({ feeds, holdRefresh }: { feeds: readonly Categor
       <span title={formatAbsolute(oldest)} data-testid="queue-updated">
         Updated {formatRelative(oldest, now)}
       </span>
+      {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page the moment it is pressed. */}
       <button
         type="button"
-        disabled={refreshing || holdRefresh}
-        onClick={() => void queryClient.invalidateQueries({ queryKey: requestKeys.lists() })}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1 font-medium text-slate-800 hover:bg-slate-100 disabled:text-slate-500"
+        aria-disabled={held}
+        onClick={() => {
+          if (!held) void queryClient.invalidateQueries({ queryKey: requestKeys.lists() });
+        }}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1 font-medium text-slate-800 hover:bg-slate-100 aria-disabled:cursor-not-allowed aria-disabled:text-slate-500 aria-disabled:hover:bg-white"
       >
         {refreshing ? "Refreshing…" : "Refresh"}
       </button>

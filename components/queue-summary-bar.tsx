@@ -35,7 +35,7 @@ export function QueueSummaryBar({
         <QueueFreshness feeds={feeds} holdRefresh={bulkRunning} />
       </div>
       <div className="flex items-center gap-3">
-        <ExportViewButton rows={rows} categories={categories} />
+        <ExportViewButton rows={rows} categories={categories} partial={loadingMore} />
         <button
           type="button"
           disabled={!canCancelSelected || bulkRunning}

@@ -18,6 +18,8 @@ export interface ColumnActions {
  * goes (the target's second line and the filter chips already say it) and the justification moves under the
  * target, so the table fits and Cancel is on screen without scrolling sideways.
  */
+type ColumnId = "select" | "principal" | "target" | "category" | "status" | "created" | "justification" | "actions";
+
 export const COLUMN_LAYOUT: Record<string, { col: string; cell?: string }> = {
   select: { col: "w-10" },
   principal: { col: "w-40" },
@@ -27,7 +29,7 @@ export const COLUMN_LAYOUT: Record<string, { col: string; cell?: string }> = {
   created: { col: "w-28" },
   justification: { col: "hidden min-[1400px]:table-column", cell: "hidden min-[1400px]:table-cell" },
   actions: { col: "w-44" },
-};
+} satisfies Record<ColumnId, { col: string; cell?: string }>;
 
 /** The queue's columns. Sorting ids match the URL's `sort` values. */
 export function queueColumns({ categories, showRawStatus, onCancel, onDetails }: ColumnActions): ColumnDef<PendingRequest>[] {
@@ -66,7 +68,12 @@ export function queueColumns({ categories, showRawStatus, onCancel, onDetails }:
         <>
           <p className="text-slate-900">{row.original.target.displayName}</p>
           <p className="text-xs text-slate-600">{row.original.target.kind}</p>
-          {row.original.justification && <p className="mt-1 line-clamp-2 text-xs text-slate-700 min-[1400px]:hidden">{row.original.justification}</p>}
+          {row.original.justification && (
+            <p className="mt-1 line-clamp-2 text-xs text-slate-700 min-[1400px]:hidden">
+              <span className="sr-only">Justification: </span>
+              {row.original.justification}
+            </p>
+          )}
         </>
       ),
     },

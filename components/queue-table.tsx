@@ -13,6 +13,7 @@ import { rowKey, type SortColumn } from "@/lib/queue/queue-query";
 import type { PendingRequest } from "@/lib/requests/pending-request";
 import { preloadDialogs } from "./lazy-dialogs";
 import { COLUMN_LAYOUT, queueColumns, type ColumnActions } from "./queue-table-columns";
+import { SLASH_TO_SEARCH_SCOPE } from "./use-slash-to-focus";
 
 const ROW_HEIGHT = 64;
 // Windowing pays off only for long lists; below this the table renders every row (and the browser's find works).
@@ -109,9 +110,9 @@ export const QueueTable = memo(function QueueTable({
   };
 
   return (
-    <div ref={scrollRef} className="max-h-[70vh] overflow-auto rounded-md border border-slate-200 bg-white" data-testid="queue-scroll">
+    <div ref={scrollRef} className="max-h-[70vh] overflow-auto rounded-md border border-slate-200 bg-white" data-testid="queue-scroll" {...{ [SLASH_TO_SEARCH_SCOPE]: "" }}>
       <table className="w-full table-fixed text-sm" aria-rowcount={tableRows.length + 1}>
-        <caption className="sr-only">Requests. Arrow keys move between rows, Enter opens details, Space selects.</caption>
+        <caption className="sr-only">Requests. Arrow keys move between rows, Enter opens details, Space selects, slash goes to the search box.</caption>
         <colgroup>
           {table.getVisibleLeafColumns().map((column) => (
             <col key={column.id} className={COLUMN_LAYOUT[column.id]?.col} />

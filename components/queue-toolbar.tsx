@@ -35,8 +35,7 @@ export function QueueToolbar({
           ref={searchBox}
           type="search"
           value={search}
-          aria-keyshortcuts="/"
-          placeholder="Name, group, role, justification, ticket… (press /)"
+          placeholder="Name, group, role, justification, ticket…"
           onChange={(e) => {
             setSearch(e.target.value);
             onChange({ q: e.target.value });

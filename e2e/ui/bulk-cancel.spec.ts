@@ -1,11 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { readFile } from "node:fs/promises";
 import { SEED_LANDMARKS } from "../../stand-ins/graph-emulator/seed";
 import { GRAPH_EMULATOR_URL } from "../../scripts/demo-env";
 import { CATEGORIES_UNDER_TEST, storedStatus } from "../support/categories";
 import { graphState, resetEmulator, setGraphStatus } from "../support/emulator";
 import { cancelButton, cancelledNotice, confirmCancel, requestRow } from "../support/dashboard";
+import { readCsvDownload } from "../support/csv";
 import { AUTH_STATE } from "../support/sign-in";
 
 test.use({ storageState: AUTH_STATE.admin });
@@ -58,14 +58,14 @@ test("bulk cancel across categories: every item ends with the right outcome and 
 
   const download = page.waitForEvent("download");
   await progress.getByRole("button", { name: "Download receipt (CSV)" }).click();
-  const csv = await readFile((await (await download).path())!, "utf8");
-  const lines = csv.trim().split("\r\n");
-  expect(lines[0]).toBe("id,category,principal,target,statusBefore,outcome,graphCode,time");
-  expect(lines).toHaveLength(7);
-  for (const { slug, landmark } of picks) {
-    expect(lines.find((l) => l.startsWith(`${byCategory.get(slug)!.appId(landmark)},${slug},`))).toContain(",cancelled,");
-  }
-  expect(lines.find((l) => l.startsWith(`${stale.landmark.id},group-eligibility,`))).toContain(",already_final,");
+  const receipt = await readCsvDownload((await (await download).path())!);
+  expect(receipt.byteOrderMark).toBe(true);
+  const [header, ...records] = receipt.rows;
+  expect(header).toEqual(["id", "category", "principal", "target", "statusBefore", "outcome", "graphCode", "time"]);
+  expect(records).toHaveLength(6);
+  const outcomeOf = (id: string, slug: string) => records.find((r) => r[0] === id && r[1] === slug)?.[5];
+  for (const { slug, landmark } of picks) expect(outcomeOf(byCategory.get(slug)!.appId(landmark), slug), slug).toBe("cancelled");
+  expect(outcomeOf(stale.landmark.id, "group-eligibility")).toBe("already_final");
 });
 
 test("select all matching the filter: the confirmation states what will be skipped and why", async ({ page }) => {

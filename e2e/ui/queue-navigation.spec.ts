@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { readFile } from "node:fs/promises";
 import { SEED_LANDMARKS } from "../../stand-ins/graph-emulator/seed";
 import { resetEmulator } from "../support/emulator";
 import { requestRow } from "../support/dashboard";
+import { readCsvDownload } from "../support/csv";
 import { AUTH_STATE } from "../support/sign-in";
 
 test.use({ storageState: AUTH_STATE.admin });
@@ -48,12 +48,17 @@ test("Export view downloads exactly the rows on screen, in their order, past wha
   await page.getByRole("button", { name: "Export view (CSV)" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^request-desk-queue-.+\.csv$/);
-  const lines = (await readFile((await file.path())!, "utf8")).trimEnd().split("\r\n");
-  expect(lines[0]).toBe("id,category,principal,principalId,target,targetKind,state,graphStatus,cancellable,created,requestedBy,justification,ticket");
-  expect(lines).toHaveLength(shown + 1);
-  expect(lines.slice(1).every((line) => line.split(",")[1] === "Group access (active)")).toBe(true);
-  const principals = lines.slice(1).map((line) => line.split(",")[2]!);
+  const { byteOrderMark, rows } = await readCsvDownload((await file.path())!);
+  expect(byteOrderMark).toBe(true);
+  const [header, ...records] = rows;
+  expect(header).toEqual(["id", "category", "principal", "principalId", "target", "targetKind", "state", "graphStatus", "cancellable", "created", "requestedBy", "justification", "ticket"]);
+  expect(records).toHaveLength(shown);
+  expect(new Set(records.map((r) => r[1]))).toEqual(new Set(["Group access (active)"]));
+  const principals = records.map((r) => r[2]!);
   expect(principals).toEqual([...principals].sort((a, b) => b.localeCompare(a)));
+  // The rows on screen, in the same order.
+  const onScreen = await page.locator("tbody tr[data-request-id]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-request-id")));
+  expect(records.slice(0, onScreen.length).map((r) => r[0])).toEqual(onScreen);
 
   // Every closed request, more than the table keeps in the page at once.
   await page.goto("/?closed=1");
@@ -62,7 +67,7 @@ test("Export view downloads exactly the rows on screen, in their order, past wha
   expect(await page.locator("tbody tr[data-request-id]").count()).toBeLessThan(all);
   const everything = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export view (CSV)" }).click();
-  expect((await readFile((await (await everything).path())!, "utf8")).trimEnd().split("\r\n")).toHaveLength(all + 1);
+  expect((await readCsvDownload((await (await everything).path())!)).rows).toHaveLength(all + 1);
 });
 
 test("the virtualized queue scrolls to its last row and is keyboard-navigable", async ({ page }) => {
@@ -92,4 +97,8 @@ test("the virtualized queue scrolls to its last row and is keyboard-navigable", 
   await expect(page.getByLabel("Search requests")).toBeFocused();
   await page.keyboard.type("A/B");
   await expect(page.getByLabel("Search requests")).toHaveValue("A/B");
+  // Outside the table it is no shortcut at all (a stray key or a speech command must not move focus).
+  await page.getByLabel(/Show closed requests/).focus();
+  await page.keyboard.press("/");
+  await expect(page.getByLabel(/Show closed requests/)).toBeFocused();
 });

@@ -1,4 +1,4 @@
-import { toCsv } from "@/lib/export/csv";
+import { csvFileBody, toCsv } from "@/lib/export/csv";
 import { downloadFile, fileStamp } from "@/lib/export/download-file";
 
 /** One line of a bulk cancel receipt: what was asked, what it was before, and how it ended. */
@@ -24,6 +24,6 @@ export function receiptJson(rows: readonly ReceiptRow[]): string {
 }
 
 export function downloadReceipt(rows: readonly ReceiptRow[], format: "csv" | "json", startedAt: string): void {
-  const body = format === "csv" ? receiptCsv(rows) : receiptJson(rows);
+  const body = format === "csv" ? csvFileBody(receiptCsv(rows)) : receiptJson(rows);
   downloadFile(`request-desk-bulk-cancel-${fileStamp(startedAt)}.${format}`, body, format === "csv" ? "text/csv;charset=utf-8" : "application/json");
 }

@@ -10,6 +10,14 @@ export const requestKeys = {
   list: (category: CategorySlug, view: RequestView) => [...requestKeys.category(category), view] as const,
 };
 
+/** A category's requests as far as they have arrived, and whether Graph's last page is among them. */
+export interface RequestList {
+  items: PendingRequest[];
+  complete: boolean;
+}
+
+const EMPTY_LIST: RequestList = { items: [], complete: false };
+
 /**
  * A category's requests, page after page: the query has data (and the table rows) as soon as the first page
  * arrives, and keeps fetching until the server's cursor runs out. A refetch keeps the rows on screen and swaps
@@ -25,10 +33,12 @@ export function requestListOptions(
   return queryOptions({
     queryKey: requestKeys.list(category, view),
     enabled,
-    queryFn: streamedQuery<RequestPage, PendingRequest[]>({
+    queryFn: streamedQuery<RequestPage, RequestList>({
       streamFn: () => pages(category, view, getToken),
-      reducer: (items, page) => [...items, ...page.items],
-      initialValue: [],
+      // Completeness lives with the rows: a list cut short (a cancel stops its fetch) or dropped from the cache
+      // and fetched again is never taken for a whole one.
+      reducer: (list, page) => ({ items: [...list.items, ...page.items], complete: page.nextCursor === null }),
+      initialValue: EMPTY_LIST,
       refetchMode: "replace",
     }),
   });
@@ -47,9 +57,9 @@ async function* pages(category: CategorySlug, view: RequestView, getToken: () =>
 
 /** Replaces one request in a cached list. */
 export function replaceItem(
-  items: PendingRequest[] | undefined,
+  list: RequestList | undefined,
   id: string,
   update: (item: PendingRequest) => PendingRequest,
-): PendingRequest[] | undefined {
-  return items?.map((item) => (item.id === id ? update(item) : item));
+): RequestList | undefined {
+  return list && { ...list, items: list.items.map((item) => (item.id === id ? update(item) : item)) };
 }

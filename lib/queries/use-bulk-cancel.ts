@@ -10,7 +10,7 @@ import { rowKey } from "@/lib/queue/queue-query";
 import { readOutcomeLine } from "@/lib/bulk/read-outcome-line";
 import type { BulkOutcomeLine } from "@/lib/requests/bulk-outcome";
 import type { CategorySlug, PendingRequest, RequestView } from "@/lib/requests/pending-request";
-import { replaceItem, requestKeys } from "./request-queries";
+import { replaceItem, requestKeys, type RequestList } from "./request-queries";
 
 export interface BulkRun {
   phase: "running" | "done" | "failed";
@@ -101,7 +101,7 @@ export function useBulkCancel() {
       }
 
       function writeRow(category: CategorySlug, v: RequestView, id: string, update: (item: PendingRequest) => PendingRequest) {
-        queryClient.setQueryData<PendingRequest[]>(requestKeys.list(category, v), (items) => replaceItem(items, id, update));
+        queryClient.setQueryData<RequestList>(requestKeys.list(category, v), (list) => replaceItem(list, id, update));
       }
     },
     [getToken, queryClient],

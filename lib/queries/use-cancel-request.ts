@@ -5,7 +5,7 @@ import { useAccessToken } from "@/lib/auth/use-access-token";
 import { apiFetch } from "@/lib/client/api-client";
 import type { AppError } from "@/lib/errors/app-error";
 import type { PendingRequest, RequestView } from "@/lib/requests/pending-request";
-import { replaceItem, requestKeys } from "./request-queries";
+import { replaceItem, requestKeys, type RequestList } from "./request-queries";
 
 interface CancelVariables {
   request: PendingRequest;
@@ -13,7 +13,7 @@ interface CancelVariables {
 }
 
 interface CancelContext {
-  previous: PendingRequest[] | undefined;
+  previous: RequestList | undefined;
 }
 
 /**
@@ -33,8 +33,8 @@ export function useCancelRequest() {
     onMutate: async ({ request, view }) => {
       const key = requestKeys.list(request.category, view);
       await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<PendingRequest[]>(key);
-      queryClient.setQueryData<PendingRequest[]>(key, (data) =>
+      const previous = queryClient.getQueryData<RequestList>(key);
+      queryClient.setQueryData<RequestList>(key, (data) =>
         replaceItem(data, request.id, (item) => ({ ...item, stage: "cancelled", isOpen: false, cancellable: false })),
       );
       return { previous };
@@ -43,7 +43,7 @@ export function useCancelRequest() {
       queryClient.setQueryData(requestKeys.list(request.category, view), context?.previous);
     },
     onSuccess: ({ item }, { request, view }) => {
-      if (item) queryClient.setQueryData<PendingRequest[]>(requestKeys.list(request.category, view), (data) => replaceItem(data, request.id, () => item));
+      if (item) queryClient.setQueryData<RequestList>(requestKeys.list(request.category, view), (data) => replaceItem(data, request.id, () => item));
     },
     onSettled: (_data, _error, { request }) =>
       queryClient.invalidateQueries({ queryKey: requestKeys.category(request.category) }),

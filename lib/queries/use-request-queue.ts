@@ -1,12 +1,11 @@
 "use client";
 
 import { useQueries, type UseQueryResult } from "@tanstack/react-query";
-import { useState } from "react";
 import { useAccessToken } from "@/lib/auth/use-access-token";
 import type { AppError } from "@/lib/errors/app-error";
 import type { ViewAccess } from "@/lib/requests/category-access";
 import type { CategorySlug, CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
-import { requestListOptions } from "./request-queries";
+import { requestListOptions, type RequestList } from "./request-queries";
 
 /**
  * - loading: nothing yet; ready: rows (more pages may still be coming, see `stillLoading`);
@@ -42,35 +41,25 @@ export function useRequestQueue(
   ready: boolean,
 ): { feeds: CategoryFeed[]; allItems: PendingRequest[] } {
   const getToken = useAccessToken();
-  // Lists that have been complete once: fetching them again is a refresh, and the rows shown are a whole list.
-  const [completed, setCompleted] = useState<ReadonlySet<string>>(() => new Set());
   const { results, allItems } = useQueries({
     queries: categories.map((c) =>
       requestListOptions(c.slug, view, getToken, ready && access.get(c.slug)?.[view]?.available !== false),
     ),
     combine: withAllItems,
   });
-  const keyOf = (summary: CategorySummary) => `${summary.slug}/${view}`;
-  const justCompleted = categories
-    .filter((_summary, index) => results[index]!.status === "success" && results[index]!.fetchStatus === "idle")
-    .map(keyOf)
-    .filter((key) => !completed.has(key));
-  // Recorded during render (React's pattern for state derived from what was seen before): this render already uses it.
-  if (justCompleted.length > 0) setCompleted(new Set([...completed, ...justCompleted]));
-  const isComplete = (key: string) => completed.has(key) || justCompleted.includes(key);
   const feeds = categories.map((summary, index): CategoryFeed => {
     const result = results[index]!;
     const viewAccess = access.get(summary.slug)?.[view];
-    const items = result.data ?? NO_ITEMS;
+    const items = result.data?.items ?? NO_ITEMS;
+    const complete = result.data?.complete ?? false;
     const error = (result.error as AppError | null) ?? null;
-    const key = keyOf(summary);
     const fetching = result.fetchStatus === "fetching";
     return {
       summary,
       state: feedState(summary, viewAccess, result.status, items, error),
       items,
-      stillLoading: fetching && !isComplete(key),
-      refreshing: fetching && isComplete(key),
+      stillLoading: fetching && !complete,
+      refreshing: fetching && complete,
       updatedAt: result.dataUpdatedAt,
       error,
       access: viewAccess,
@@ -82,8 +71,8 @@ export function useRequestQueue(
 
 // A stable (module-level) combine: TanStack Query then recomputes it only when a query's result changes, so
 // the 10,000-row concatenation is not redone on every keystroke.
-function withAllItems(results: Array<UseQueryResult<PendingRequest[]>>) {
-  return { results, allItems: results.flatMap((r) => r.data ?? NO_ITEMS) };
+function withAllItems(results: Array<UseQueryResult<RequestList>>) {
+  return { results, allItems: results.flatMap((r) => r.data?.items ?? NO_ITEMS) };
 }
 
 function feedState(

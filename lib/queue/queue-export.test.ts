@@ -37,5 +37,7 @@ describe("queue export", () => {
   it("never hands a spreadsheet a formula, whoever typed the justification", () => {
     const csv = queueCsv([{ ...base, justification: "=HYPERLINK(\"http://evil\")" }], label);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    for (const lead of ["+", "-", "@", "\t"]) expect(queueCsv([{ ...base, justification: `${lead}1+1` }], label)).toContain(`,'${lead}1+1,`);
+    expect(queueCsv([{ ...base, justification: "\r=1+1" }], label)).toContain(`,"'\r=1+1",`);
   });
 });

@@ -144,6 +144,31 @@ describe("state, entities and reset", () => {
     expect((await h.call("/_emulator/requests")).body).toEqual([]);
   });
 
+  it("a $batch item that waits for another (dependsOn) across a reset still belongs to the tenant before it", async () => {
+    const first = SEED_LANDMARKS.groupAssignment.colleagueCancellable;
+    const second = SEED_LANDMARKS.groupAssignment.adminCancellable;
+    await h.call("/_emulator/config", { body: { latencyMs: 200 } });
+    const late = h.call("/v1.0/$batch", {
+      method: "POST",
+      token: await h.token(ADMIN),
+      body: {
+        requests: [
+          { id: "1", method: "POST", url: `/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/${first.id}/cancel` },
+          { id: "2", method: "POST", url: `/identityGovernance/privilegedAccess/group/assignmentScheduleRequests/${second.id}/cancel`, dependsOn: ["1"] },
+        ],
+      },
+    });
+    // During the first item's latency; the second has not started yet.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await h.call("/_emulator/reset", { method: "POST" });
+
+    expect((await late).body.responses.map((r: { status: number }) => r.status)).toEqual([204, 204]);
+    for (const landmark of [first, second]) {
+      expect((await h.call(`/_emulator/state/groupAssignmentScheduleRequests/${landmark.id}`)).body.status).toBe(landmark.status);
+    }
+    expect((await h.call("/_emulator/requests")).body).toEqual([]);
+  });
+
   it("rejects invalid config", async () => {
     expect((await h.call("/_emulator/config", { body: { dCancelSuccessStatus: 201 } })).status).toBe(400);
     expect((await h.call("/_emulator/config", { body: { pageSize: 0 } })).status).toBe(400);

@@ -5,33 +5,44 @@ import { runBatch } from "./batch";
 import { badRequest, errorResult, GraphError, tooManyRequests } from "./graph-error";
 import { requireScope } from "./routing";
 import type { EmulatorRuntime } from "./runtime";
-import type { GraphCall, GraphResult } from "./types";
+import type { EmulatorState } from "./state";
+import type { EmulatorConfig, GraphCall, GraphResult } from "./types";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export const fullPath = (call: GraphCall) => `/${call.version}${call.rawPath}`;
 
-export async function runGraphCall(runtime: EmulatorRuntime, call: GraphCall): Promise<GraphResult> {
+/** The tenant a call was sent to: its state and configuration as they were when the call arrived. */
+interface Tenant {
+  state: EmulatorState;
+  config: EmulatorConfig;
+}
+
+/**
+ * `sentTo` is given for $batch items: they belong to the tenant their envelope was sent to, even when one waits
+ * for another (dependsOn) across a reset.
+ */
+export async function runGraphCall(runtime: EmulatorRuntime, call: GraphCall, sentTo?: Tenant): Promise<GraphResult> {
   const isBatch = call.segments.length === 1 && call.segments[0]!.toLowerCase() === "$batch";
-  // The tenant the call was sent to. A reset while the call waits out its latency starts a new tenant: the call
-  // still finishes against the old one, and takes nothing from the new one (its faults, rate limit, log), so a
-  // test's reset is never undone by a call left over from the test before (a bulk run whose tab was closed).
-  const tenant = runtime.state;
-  const outlivedReset = () => runtime.state !== tenant;
+  // A reset while the call waits out its latency starts a new tenant: the call still finishes against the one it
+  // was sent to, and takes nothing from the new one (its faults, rate limit, log), so a test's reset is never
+  // undone by a call left over from the test before (a bulk run whose tab was closed).
+  const tenant: Tenant = sentTo ?? { state: runtime.state, config: runtime.config };
+  const outlivedReset = () => runtime.state !== tenant.state;
   let result: GraphResult;
   try {
     // A batch costs one latency: its items pay it in parallel, the envelope does not add another.
-    if (!isBatch && runtime.config.latencyMs > 0) await sleep(runtime.config.latencyMs);
+    if (!isBatch && tenant.config.latencyMs > 0) await sleep(tenant.config.latencyMs);
     const fault = outlivedReset() ? undefined : runtime.faults.take(call.method, safeDecode(fullPath(call)));
     if (fault) throw fault;
-    if (isBatch) result = await batchEnvelope(runtime, call);
+    if (isBatch) result = await batchEnvelope(runtime, call, tenant);
     else {
       const caller = await runtime.authenticate(call.headers.authorization);
       const wait = outlivedReset() ? undefined : runtime.throttle.take(caller.oid, runtime.config.throttlePer10s);
       if (wait !== undefined) throw tooManyRequests(wait);
       const { route, params } = runtime.router.resolve(call);
       requireScope(caller, route.scopes);
-      result = await route.handle({ call, caller, params, state: tenant, config: runtime.config });
+      result = await route.handle({ call, caller, params, state: tenant.state, config: tenant.config });
     }
   } catch (error) {
     result = resultFor(error, call);
@@ -40,10 +51,10 @@ export async function runGraphCall(runtime: EmulatorRuntime, call: GraphCall): P
   return result;
 }
 
-async function batchEnvelope(runtime: EmulatorRuntime, call: GraphCall): Promise<GraphResult> {
+async function batchEnvelope(runtime: EmulatorRuntime, call: GraphCall, tenant: Tenant): Promise<GraphResult> {
   if (call.viaBatch) throw badRequest("Nested $batch requests are not supported.");
   if (call.method !== "POST") throw new GraphError(405, "BadRequest", `The HTTP method '${call.method}' is not allowed for $batch.`, { Allow: "POST" });
-  return runBatch(runtime, call, runGraphCall);
+  return runBatch(runtime, call, (rt, item) => runGraphCall(rt, item, tenant));
 }
 
 /** A call refused before the pipeline could read it (e.g. malformed JSON): answered and logged all the same. */
