@@ -75,7 +75,9 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
   const closedCount = useMemo(() => allItems.filter((r) => !r.isOpen).length, [allItems]);
   // Only when something is selected: a key per row for 10,000 rows is not free, and this runs on every render.
   const selectedRows = useMemo(() => (Object.keys(selection).length > 0 ? rows.filter((r) => selection[rowKey(r)]) : []), [rows, selection]);
-  const loadingMore = feeds.some((f) => f.stillLoading && f.state === "ready");
+  // Any category shown that has not finished its first answer (no page yet, or more to come) leaves the rows partial:
+  // the count says "so far" and the export waits.
+  const loadingMore = visibleFeeds.some((f) => f.stillLoading);
 
   const confirm = (request: PendingRequest) => {
     setConfirming(null);
