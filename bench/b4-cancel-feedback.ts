@@ -5,7 +5,7 @@
 
 import type { Page } from "@playwright/test";
 import { emulator } from "./support/emulator-control";
-import { launchChromium, newBenchContext, signInThroughPage, trackApiCalls, waitForQueueLoaded } from "./support/browser";
+import { launchChromium, openLoadedQueue } from "./support/browser";
 import { isMain, median, ms, runAlone, type Report } from "./support/report";
 
 const ROWS = 5;
@@ -51,10 +51,7 @@ export async function benchCancelFeedback(report: Report): Promise<void> {
   await emulator.reset();
   const browser = await launchChromium();
   try {
-    const page = await (await newBenchContext(browser)).newPage();
-    const api = trackApiCalls(page);
-    await signInThroughPage(page);
-    await waitForQueueLoaded(page, api);
+    const { page, api } = await openLoadedQueue(browser);
     await emulator.configure({ latencyMs: GRAPH_LATENCY_MS });
 
     const timings: number[] = [];

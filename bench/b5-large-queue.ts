@@ -8,7 +8,7 @@
 import type { Page } from "@playwright/test";
 import { APP_URL, GRAPH_EMULATOR_URL } from "../scripts/demo-env";
 import { ADMIN } from "../stand-ins/demo-tenant";
-import { launchChromium, newBenchContext, signInThroughPage, trackApiCalls, waitForQueueLoaded } from "./support/browser";
+import { launchChromium, openLoadedQueue, trackApiCalls, waitForQueueLoaded } from "./support/browser";
 import { emulator } from "./support/emulator-control";
 import { isMain, median, ms, ratio, runAlone, type Report } from "./support/report";
 import { signInWithFetch } from "./support/sign-in-with-fetch";
@@ -166,10 +166,7 @@ export async function benchLargeQueue(report: Report): Promise<void> {
   const { accessToken } = await signInWithFetch(ADMIN.userPrincipalName);
   const browser = await launchChromium();
   try {
-    const page = await (await newBenchContext(browser)).newPage();
-    const api = trackApiCalls(page);
-    await signInThroughPage(page);
-    await waitForQueueLoaded(page, api);
+    const { page, api } = await openLoadedQueue(browser);
 
     const firstRows = median(await timeToFirstRows(page, api));
     const firstVisit = await timeToFirstRowsFirstVisit(page, api);

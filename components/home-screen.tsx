@@ -13,7 +13,7 @@ import { SignedOutLanding } from "./signed-out-landing";
 const loadDashboard = () => import("./dashboard");
 const Dashboard = dynamic(() => loadDashboard().then((m) => m.Dashboard), {
   loading: () => (
-    <p className="mx-auto max-w-7xl px-6 py-8 text-slate-700" aria-busy="true">
+    <p className="mx-auto max-w-screen-2xl px-6 py-8 text-slate-700" aria-busy="true">
       Loading your queue…
     </p>
   ),

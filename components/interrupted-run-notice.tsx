@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { clearJournal, readJournal, unconfirmedRows } from "@/lib/bulk/bulk-journal";
 import { downloadReceipt } from "@/lib/bulk/receipt";
+import { rowKey } from "@/lib/queue/queue-query";
 import { formatAbsolute } from "@/lib/requests/format-dates";
 import { DismissButton } from "./dismiss-button";
 import { Notice } from "./notice";
@@ -36,7 +37,7 @@ export function InterruptedRunNotice() {
       </p>
       <ul className="mt-1 max-h-32 list-disc overflow-y-auto pl-5" data-testid="unconfirmed-requests">
         {missing.slice(0, 50).map((row) => (
-          <li key={`${row.category}:${row.id}`}>
+          <li key={rowKey(row)}>
             {row.principal} → {row.target}
           </li>
         ))}

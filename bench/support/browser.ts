@@ -77,3 +77,12 @@ export async function waitForQueueLoaded(page: Page, api: ReturnType<typeof trac
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/** A signed-in dashboard (as the administrator) whose queue has finished loading, and its API-call tracker. */
+export async function openLoadedQueue(browser: Browser): Promise<{ page: Page; api: ReturnType<typeof trackApiCalls> }> {
+  const page = await (await newBenchContext(browser)).newPage();
+  const api = trackApiCalls(page);
+  await signInThroughPage(page);
+  await waitForQueueLoaded(page, api);
+  return { page, api };
+}

@@ -4,6 +4,7 @@
 
 import { createHash, randomBytes } from "node:crypto";
 import { DEMO_CLIENT_ID, DEMO_PASSWORD, GRAPH_DELEGATED_SCOPES } from "../../stand-ins/demo-tenant";
+import { CookieJar } from "../../stand-ins/identity-provider/cookie-jar";
 import { APP_URL, IDP_URL } from "../../scripts/demo-env";
 
 export interface SignedIn {
@@ -14,26 +15,6 @@ export interface SignedIn {
 
 /** Everything the app asks for at sign-in: OpenID scopes plus every delegated Graph permission of the registration. */
 const SCOPE = ["openid", "profile", "offline_access", ...GRAPH_DELEGATED_SCOPES].join(" ");
-
-/** A cookie-keeping client that never follows redirects on its own. */
-class CookieJar {
-  readonly #cookies = new Map<string, string>();
-
-  async fetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.#cookies.size) headers.set("cookie", [...this.#cookies].map(([k, v]) => `${k}=${v}`).join("; "));
-    const response = await fetch(url, { ...init, headers, redirect: "manual" });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const eq = pair.indexOf("=");
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (value === "" || /expires=thu, 01 jan 1970/i.test(line)) this.#cookies.delete(name);
-      else this.#cookies.set(name, value);
-    }
-    return response;
-  }
-}
 
 function location(response: Response, base: string): URL {
   const value = response.headers.get("location");

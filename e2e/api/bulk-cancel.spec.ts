@@ -1,26 +1,14 @@
 import { expect, test } from "@playwright/test";
+import { apiCallsAsAdmin } from "../support/api-suite";
 import { bulkLineSchema, type BulkDoneLine, type BulkLine, type BulkOutcomeLine } from "../../lib/requests/bulk-outcome";
 import { GRAPH_EMULATOR_URL } from "../../scripts/demo-env";
 import { CATEGORIES_UNDER_TEST, storedStatus } from "../support/categories";
-import { clearGraphLog, graphLog, graphState, resetEmulator } from "../support/emulator";
-import { AUTH_STATE } from "../support/sign-in";
-import { accessTokenFor } from "../support/tokens";
+import { graphLog, graphState } from "../support/emulator";
 
 // POST /api/requests/cancel through the running app: bad input never reaches Graph, and a real run streams one
 // NDJSON outcome per item between a start and a done line.
 
-let token = "";
-
-test.beforeAll(async ({ browser }) => {
-  token = await accessTokenFor(browser, AUTH_STATE.admin);
-});
-
-test.beforeEach(async ({ request }) => {
-  await resetEmulator(request);
-  await clearGraphLog(request);
-});
-
-const auth = () => ({ Authorization: `Bearer ${token}` });
+const auth = apiCallsAsAdmin();
 const good = { category: "group-assignment", id: "6aacaee8-4089-4048-9510-3119367fc943" };
 
 for (const [what, items, message] of [

@@ -1,26 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { AUTH_STATE } from "../support/sign-in";
-import { accessTokenFor } from "../support/tokens";
-import { clearGraphLog, graphLog, resetEmulator } from "../support/emulator";
+import { apiCallsAsAdmin } from "../support/api-suite";
+import { graphLog } from "../support/emulator";
 import { GRAPH_EMULATOR_URL } from "../../scripts/demo-env";
 
-let token = "";
-
-test.beforeAll(async ({ browser }) => {
-  token = await accessTokenFor(browser, AUTH_STATE.admin);
-});
-
-test.beforeEach(async ({ request }) => {
-  await resetEmulator(request);
-  await clearGraphLog(request);
-});
+const auth = apiCallsAsAdmin();
 
 test.afterEach(async ({ request }) => {
   // Bad input must be refused before anything reaches Graph.
   expect(await graphLog(request)).toEqual([]);
 });
-
-const auth = () => ({ Authorization: `Bearer ${token}` });
 
 test("an unknown category is a 404 with a stable code", async ({ request }) => {
   const list = await request.get("/api/requests?category=printer-requests&view=all", { headers: auth() });

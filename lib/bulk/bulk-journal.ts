@@ -1,3 +1,4 @@
+import { rowKey } from "@/lib/queue/queue-query";
 import type { ReceiptRow } from "./receipt";
 
 // A bulk cancel in progress is written to localStorage as it runs. If the tab closes mid-run, the next visit finds
@@ -38,5 +39,5 @@ export function clearJournal(): void {
 
 export function unconfirmedRows(journal: BulkJournal): ReceiptRow[] {
   const confirmed = new Set(journal.confirmed);
-  return journal.rows.filter((row) => !confirmed.has(`${row.category}:${row.id}`));
+  return journal.rows.filter((row) => !confirmed.has(rowKey(row)));
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { GraphCall, GraphVersion } from "@/lib/categories/category-definition";
 import { serverEnv } from "@/lib/config/server-env";
-import { GraphHttpError, GraphUnreachableError, parseRetryAfter, RETRYABLE_STATUSES } from "./graph-error";
+import { GraphHttpError, GraphUnreachableError, lookupHeader, parseRetryAfter, RETRYABLE_STATUSES } from "./graph-error";
 import { backoffMs, graphRequest } from "./graph-fetch";
 import { batchRelativeUrl, graphRoot } from "./graph-url";
 
@@ -203,9 +203,4 @@ function envelopeFailureResult(error: unknown): BatchItemResult {
 // An item Graph left out of its answer is reported as a gateway failure rather than silently dropped.
 function missingAnswer(): BatchItemResult {
   return { status: 502, body: { error: { code: "missingBatchResponse", message: "Graph did not answer this item." } }, headers: {} };
-}
-
-function lookupHeader(headers: Record<string, string>, name: string): string | undefined {
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  return key ? headers[key] : undefined;
 }

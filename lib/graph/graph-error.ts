@@ -49,7 +49,8 @@ export class GraphUnreachableError extends Error {
   }
 }
 
-function lookupHeader(headers: Record<string, string> | undefined, name: string): string | undefined {
+/** A header from a plain record whatever its case (`$batch` items keep Graph's spelling). `name` in lower case. */
+export function lookupHeader(headers: Record<string, string> | undefined, name: string): string | undefined {
   if (!headers) return undefined;
   const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
   return key ? headers[key] : undefined;

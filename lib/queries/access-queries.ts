@@ -3,7 +3,10 @@ import { apiFetch } from "@/lib/client/api-client";
 import type { CategoryAccess } from "@/lib/requests/category-access";
 import { rememberAccess, rememberedAccess } from "./remembered-access";
 
-export const accessKeys = { all: ["access"] as const, account: (homeAccountId: string) => ["access", homeAccountId] as const };
+export const accessKeys = {
+  all: ["access"] as const,
+  account: (homeAccountId: string) => [...accessKeys.all, homeAccountId] as const,
+};
 
 /**
  * What Graph lets this account list, per category and view. Starts from the answer remembered from the last visit

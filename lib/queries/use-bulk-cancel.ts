@@ -50,7 +50,7 @@ export function useBulkCancel() {
         time: "",
       }));
       const journal: BulkJournal = { startedAt, rows, confirmed: [] };
-      const rowsByKey = new Map(rows.map((row) => [`${row.category}:${row.id}`, row]));
+      const rowsByKey = new Map(rows.map((row) => [rowKey(row), row]));
       writeJournal(journal);
       const before = new Map(requests.map((r) => [rowKey(r), r]));
       const categories = [...new Set(requests.map((r) => r.category))];
@@ -73,7 +73,7 @@ export function useBulkCancel() {
           const outcome = readOutcomeLine(line);
           if (!outcome) continue;
           outcomes.push(outcome);
-          const key = `${outcome.category}:${outcome.id}`;
+          const key = rowKey(outcome);
           const row = rowsByKey.get(key);
           if (row) Object.assign(row, { outcome: outcome.outcome, graphCode: outcome.graphCode ?? "", time: outcome.at });
           journal.confirmed.push(key);
@@ -88,8 +88,9 @@ export function useBulkCancel() {
         setRun((current) => current && { ...current, phase: "done", outcomes: [...outcomes], rows: [...rows] });
       } catch (error) {
         writeJournal(journal);
+        const confirmed = new Set(journal.confirmed);
         for (const key of before.keys()) {
-          if (journal.confirmed.includes(key)) continue;
+          if (confirmed.has(key)) continue;
           const previous = before.get(key)!;
           writeRow(previous.category, view, previous.id, () => previous);
         }

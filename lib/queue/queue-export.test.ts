@@ -1,24 +1,21 @@
 import { describe, expect, it } from "vitest";
 import type { PendingRequest } from "@/lib/requests/pending-request";
+import { sampleRequest } from "@/lib/requests/sample-request";
 import { queueCsv } from "./queue-export";
 
-const base: PendingRequest = {
+const base = sampleRequest({
   id: "r1",
   category: "access-package",
   status: "pendingApproval",
   statusDetail: "PendingApprovalEscalated",
-  stage: "awaiting-approval",
-  isOpen: true,
-  cancellable: true,
   createdDateTime: "2026-11-01T09:30:00Z",
   principal: { id: "p1", displayName: "Megan Bowen" },
   target: { id: "t1", displayName: "Sales Forecast Workspace", kind: "Access package" },
   requestedBy: { id: "p2", displayName: "Adele Vance" },
-  justification: "Quarter-end close, \"urgent\"",
+  justification: 'Quarter-end close, "urgent"',
   action: "userAdd",
-  schedule: null,
   ticket: { number: "INC-42", system: "ServiceNow" },
-};
+});
 
 const label = (slug: string) => (slug === "access-package" ? "Access packages" : slug);
 

@@ -1,27 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { PendingRequest } from "@/lib/requests/pending-request";
+import { sampleRequest } from "@/lib/requests/sample-request";
 import { filterQueue, parseQueueQuery, queueQueryToParams, rowKey, sortQueue } from "./queue-query";
-
-function request(overrides: Partial<PendingRequest>): PendingRequest {
-  return {
-    id: "r",
-    category: "group-assignment",
-    status: "PendingApproval",
-    statusDetail: null,
-    stage: "awaiting-approval",
-    isOpen: true,
-    cancellable: true,
-    createdDateTime: "2026-11-01T00:00:00Z",
-    principal: { id: "p", displayName: "Megan Bowen" },
-    target: { id: "t", displayName: "Finance Approvers", kind: "Active member" },
-    requestedBy: null,
-    justification: "Quarter-end close",
-    action: null,
-    schedule: null,
-    ticket: null,
-    ...overrides,
-  };
-}
 
 describe("queue query in the URL", () => {
   it("round-trips every filter and writes only what differs from the defaults", () => {
@@ -41,9 +20,9 @@ describe("queue query in the URL", () => {
 describe("filterQueue", () => {
   const now = Date.parse("2026-11-20T00:00:00Z");
   const rows = [
-    request({ id: "a", justification: "Quarter-end close", createdDateTime: "2026-11-01T00:00:00Z" }),
-    request({ id: "b", category: "access-package", principal: { id: "x", displayName: "Alex Wilber" }, createdDateTime: "2026-11-19T00:00:00Z" }),
-    request({ id: "c", isOpen: false, stage: "cancelled", status: "Canceled", cancellable: false }),
+    sampleRequest({ id: "a", justification: "Quarter-end close", createdDateTime: "2026-11-01T00:00:00Z" }),
+    sampleRequest({ id: "b", category: "access-package", principal: { id: "x", displayName: "Alex Wilber" }, createdDateTime: "2026-11-19T00:00:00Z" }),
+    sampleRequest({ id: "c", isOpen: false, stage: "cancelled", status: "Canceled", cancellable: false }),
   ];
 
   it("hides closed requests unless asked, but keeps ones the user just acted on", () => {
@@ -66,13 +45,28 @@ describe("filterQueue", () => {
 
 describe("sortQueue", () => {
   const rows = [
-    request({ id: "b", principal: { id: "1", displayName: "megan" }, createdDateTime: "2026-11-02T00:00:00Z" }),
-    request({ id: "a", principal: { id: "2", displayName: "Alex" }, createdDateTime: "2026-11-03T00:00:00Z" }),
-    request({ id: "c", principal: { id: "3", displayName: "Megan" }, createdDateTime: "2026-11-01T00:00:00Z" }),
+    sampleRequest({ id: "b", principal: { id: "1", displayName: "megan" }, createdDateTime: "2026-11-02T00:00:00Z" }),
+    sampleRequest({ id: "a", principal: { id: "2", displayName: "Alex" }, createdDateTime: "2026-11-03T00:00:00Z" }),
+    sampleRequest({ id: "c", principal: { id: "3", displayName: "Megan" }, createdDateTime: "2026-11-01T00:00:00Z" }),
   ];
+  const slugAsLabel = (slug: string) => slug;
   it("sorts by principal case-insensitively, oldest first among equals, in either direction", () => {
-    expect(sortQueue(rows, "principal", "asc").map((r) => r.id)).toEqual(["a", "c", "b"]);
-    expect(sortQueue(rows, "principal", "desc").map((r) => r.id)).toEqual(["c", "b", "a"]);
-    expect(sortQueue(rows, "created", "asc").map((r) => r.id)).toEqual(["c", "b", "a"]);
+    expect(sortQueue(rows, "principal", "asc", slugAsLabel).map((r) => r.id)).toEqual(["a", "c", "b"]);
+    expect(sortQueue(rows, "principal", "desc", slugAsLabel).map((r) => r.id)).toEqual(["c", "b", "a"]);
+    expect(sortQueue(rows, "created", "asc", slugAsLabel).map((r) => r.id)).toEqual(["c", "b", "a"]);
+  });
+
+  it("sorts categories by the label the column shows, not by slug", () => {
+    const mixed = [
+      sampleRequest({ id: "v2", category: "governance-role" }),
+      sampleRequest({ id: "ap", category: "access-package" }),
+      sampleRequest({ id: "dr", category: "directory-role-assignment" }),
+    ];
+    const labels: Record<string, string> = {
+      "governance-role": "Azure resource and PIM v2 roles",
+      "access-package": "Access packages",
+      "directory-role-assignment": "Directory roles (active)",
+    };
+    expect(sortQueue(mixed, "category", "asc", (slug) => labels[slug]!).map((r) => r.id)).toEqual(["ap", "v2", "dr"]);
   });
 });

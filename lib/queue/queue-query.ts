@@ -115,26 +115,39 @@ function searchText(r: PendingRequest): string {
 }
 
 /** A row's identity across categories (ids are only unique within one). */
-export function rowKey(r: Pick<PendingRequest, "category" | "id">): string {
+export function rowKey(r: { category: string; id: string }): string {
   return `${r.category}:${r.id}`;
 }
 
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
-const SORT_KEYS: Record<SortColumn, (r: PendingRequest) => string> = {
-  created: (r) => r.createdDateTime ?? "",
-  principal: (r) => r.principal.displayName,
-  target: (r) => r.target.displayName,
-  status: (r) => STAGE_LABELS[r.stage],
-  category: (r) => r.category,
-};
+function sortKey(sort: SortColumn, categoryLabel: (slug: CategorySlug) => string): (r: PendingRequest) => string {
+  switch (sort) {
+    case "created":
+      return (r) => r.createdDateTime ?? "";
+    case "principal":
+      return (r) => r.principal.displayName;
+    case "target":
+      return (r) => r.target.displayName;
+    case "status":
+      return (r) => STAGE_LABELS[r.stage];
+    // By the words in the column, not the slug ("Azure resource and PIM v2 roles" is governance-role).
+    case "category":
+      return (r) => categoryLabel(r.category);
+  }
+}
 
 /**
  * The rows in the query's order. Sorted once per data or sort change, before filtering (which keeps order), so a
  * keystroke in the search box never re-sorts 10,000 rows. Ties keep the oldest first.
  */
-export function sortQueue(rows: readonly PendingRequest[], sort: SortColumn, dir: "asc" | "desc"): PendingRequest[] {
-  const key = SORT_KEYS[sort];
+export function sortQueue(
+  rows: readonly PendingRequest[],
+  sort: SortColumn,
+  dir: "asc" | "desc",
+  categoryLabel: (slug: CategorySlug) => string,
+): PendingRequest[] {
+  const key = sortKey(sort, categoryLabel);
   const sign = dir === "desc" ? -1 : 1;
   const keyed = rows.map((row) => ({ row, key: key(row), created: row.createdDateTime ?? "" }));
   keyed.sort((a, b) => sign * collator.compare(a.key, b.key) || (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));

@@ -17,33 +17,12 @@ import {
   MEGAN,
   ROLE_TEMPLATE_IDS,
 } from "../demo-tenant";
+import { CookieJar } from "./cookie-jar";
 import { startIdentityProvider, type RunningIdentityProvider } from "./server";
 import { SIGNING_KEY_FILE_NAME } from "./signing-key";
 
 const APP_ORIGIN = "http://localhost:3999";
 const GRAPH = "https://graph.microsoft.com";
-
-/** A cookie-keeping client that never follows redirects on its own. */
-class Browser {
-  readonly #cookies = new Map<string, string>();
-
-  async fetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.#cookies.size) headers.set("cookie", [...this.#cookies].map(([k, v]) => `${k}=${v}`).join("; "));
-    const response = await fetch(url, { ...init, headers, redirect: "manual" });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = "", ...attributes] = line.split(";");
-      const eq = pair.indexOf("=");
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expires = attributes.find((a) => a.trim().toLowerCase().startsWith("expires="));
-      const expired = expires !== undefined && Date.parse(expires.split("=")[1] ?? "") <= Date.now();
-      if (value === "" || expired) this.#cookies.delete(name);
-      else this.#cookies.set(name, value);
-    }
-    return response;
-  }
-}
 
 function location(response: Response, base: string): URL {
   const value = response.headers.get("location");
@@ -89,7 +68,7 @@ function authorizeUrl(issuer: string, options: AuthorizeOptions, challenge: stri
 }
 
 /** Opens /auth and returns the sign-in page's URL. */
-async function openSignInPage(browser: Browser, issuer: string, options: AuthorizeOptions) {
+async function openSignInPage(browser: CookieJar, issuer: string, options: AuthorizeOptions) {
   const { verifier, challenge } = pkce();
   const state = randomBytes(8).toString("hex");
   const start = await browser.fetch(authorizeUrl(issuer, options, challenge, state));
@@ -100,7 +79,7 @@ async function openSignInPage(browser: Browser, issuer: string, options: Authori
 }
 
 /** The whole sign-in: /auth → sign-in page → POST credentials → resume → redirect URI with a code. */
-async function signIn(browser: Browser, issuer: string, options: AuthorizeOptions & { email: string }) {
+async function signIn(browser: CookieJar, issuer: string, options: AuthorizeOptions & { email: string }) {
   const { interaction, verifier, state } = await openSignInPage(browser, issuer, options);
   const page = await browser.fetch(interaction);
   expect(page.status).toBe(200);
@@ -225,7 +204,7 @@ describe("metadata", () => {
 
 describe("sign-in page", () => {
   it("shows a labelled form, the demo accounts and password, prefilled from login_hint", async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     const { interaction } = await openSignInPage(browser, idp.issuer, {
       scope: "openid profile User.Read",
       loginHint: "megan@contoso.test",
@@ -248,7 +227,7 @@ describe("sign-in page", () => {
   });
 
   it("answers a wrong password with 401, an alert, the typed email kept, and no sign-in", async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     const { interaction } = await openSignInPage(browser, idp.issuer, { scope: "openid profile User.Read" });
     await browser.fetch(interaction);
     const response = await browser.fetch(interaction, form({ email: "admin@contoso.test", password: "nope" }));
@@ -264,7 +243,7 @@ describe("sign-in page", () => {
   });
 
   it("rejects people who may not sign in, and escapes what was typed", async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     const { interaction } = await openSignInPage(browser, idp.issuer, { scope: "openid profile" });
     await browser.fetch(interaction);
     const colleague = await browser.fetch(interaction, form({ email: "alex@contoso.test", password: DEMO_PASSWORD }));
@@ -301,7 +280,7 @@ describe("authorization code + PKCE", () => {
   const SCOPE = ["openid", "profile", "offline_access", ...GRAPH_SCOPES].join(" ");
 
   it("issues a verifiable Graph access token with Entra-style claims, and refreshes it", async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     const { code, verifier } = await signIn(browser, idp.issuer, { scope: SCOPE, email: "admin@contoso.test" });
 
     const response = await redeem(idp.issuer, code, verifier, SCOPE);
@@ -373,7 +352,7 @@ describe("authorization code + PKCE", () => {
   });
 
   it("accepts fully-qualified Graph scopes and puts short names in scp", async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     const scope = `openid profile ${GRAPH}/User.Read ${GRAPH}/EntitlementManagement.Read.All`;
     const { code, verifier } = await signIn(browser, idp.issuer, { scope, email: "megan@contoso.test" });
     const response = await redeem(idp.issuer, code, verifier, scope);
@@ -386,7 +365,7 @@ describe("authorization code + PKCE", () => {
   });
 
   it("signs in silently (prompt=none, redirect bridge URI) while the session lasts", async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     await signIn(browser, idp.issuer, { scope: SCOPE, email: "admin@contoso.test" });
     const { challenge } = pkce();
     const silent = await browser.fetch(
@@ -399,7 +378,7 @@ describe("authorization code + PKCE", () => {
   });
 
   it("rejects a code redemption without the PKCE verifier", async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     const { code } = await signIn(browser, idp.issuer, { scope: SCOPE, email: "admin@contoso.test" });
     const response = await redeem(idp.issuer, code, "wrong-verifier-wrong-verifier-wrong-verifier-00", SCOPE);
     expect(response.status).toBe(400);
@@ -407,7 +386,7 @@ describe("authorization code + PKCE", () => {
   });
 
   it("signs out without a click and returns to the app", async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     const { code, verifier } = await signIn(browser, idp.issuer, { scope: SCOPE, email: "admin@contoso.test" });
     const tokens = TokenResponse(await (await redeem(idp.issuer, code, verifier, SCOPE)).json());
 
@@ -445,7 +424,7 @@ describe("authorization code + PKCE", () => {
   });
 
   it("honours MSAL's logout request, which names neither client nor ID token, but only registered addresses", async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     await signIn(browser, idp.issuer, { scope: SCOPE, email: "admin@contoso.test" });
     const bad = await browser.fetch(
       new URL(`/session/end?post_logout_redirect_uri=${encodeURIComponent("http://evil.test/")}`, idp.issuer),
@@ -463,7 +442,7 @@ describe("authorization code + PKCE", () => {
   });
 
   it("shows the sign-in page again for prompt=select_account and prompt=login", async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     await signIn(browser, idp.issuer, { scope: SCOPE, email: "admin@contoso.test" });
     for (const prompt of ["select_account", "login"]) {
       const response = await browser.fetch(authorizeUrl(idp.issuer, { scope: SCOPE, prompt }, pkce().challenge, "p"));
@@ -480,7 +459,7 @@ describe("authorization code + PKCE", () => {
   });
 
   it("shows the signed-out page when the app gives no return address", async () => {
-    const browser = new Browser();
+    const browser = new CookieJar();
     await signIn(browser, idp.issuer, { scope: SCOPE, email: "megan@contoso.test" });
     const page = await browser.fetch(new URL(`/session/end?client_id=${DEMO_CLIENT_ID}`, idp.issuer));
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(await page.text())?.[1];
