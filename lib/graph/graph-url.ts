@@ -34,3 +34,17 @@ export function isLinkWithin(link: string, expected: GraphCall): boolean {
   const expectedPath = new URL(buildGraphUrl({ ...expected, query: {} })).pathname;
   return url.origin === base.origin && decodeURIComponent(url.pathname) === decodeURIComponent(expectedPath);
 }
+
+/**
+ * A link Graph handed back, as a call `$batch` can carry (batch items take paths relative to the version root).
+ * Only for links `isLinkWithin(link, expected)` accepted; keeps the expected call's version and tag.
+ */
+export function callForLink(link: string, expected: GraphCall): GraphCall {
+  const url = new URL(link);
+  const rootPath = new URL(graphRoot(expected.version)).pathname.replace(/\/+$/, "");
+  return {
+    ...expected,
+    path: url.pathname.slice(rootPath.length),
+    query: Object.fromEntries(url.searchParams),
+  };
+}

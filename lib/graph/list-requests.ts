@@ -3,13 +3,13 @@ import { z } from "zod";
 import type { GraphCall, ListSource, RequestCategory } from "@/lib/categories/category-definition";
 import type { PendingRequest, RequestPage, RequestView } from "@/lib/requests/pending-request";
 import { AppError } from "@/lib/errors/app-error";
-import { runBatch } from "./batch";
+import { runBatches, type BatchItemResult } from "./batch";
 import { readCallerId } from "./caller";
 import { mapEntities, readCollection } from "./collection";
 import { decodeCursor, encodeCursor, invalidCursor, type CursorPosition } from "./cursor";
 import { GraphHttpError } from "./graph-error";
 import { graphRequest } from "./graph-fetch";
-import { buildGraphUrl, isLinkWithin } from "./graph-url";
+import { buildGraphUrl, callForLink, isLinkWithin } from "./graph-url";
 import { mapGraphError } from "./map-graph-error";
 import { withPrincipalNames } from "./principal-names";
 
@@ -90,39 +90,67 @@ async function fanOutPage(
     const parsed = parentSchema.safeParse(p);
     return parsed.success ? [source.child(parsed.data.id)] : [];
   });
-  const version = calls[0]?.version ?? source.parents.version;
-  const results = await runBatch(version, calls, token);
+  const results = await runBatches(calls, token, { concurrency: FAN_OUT_CONCURRENCY });
 
   const items: PendingRequest[] = [];
+  const unfinished: Array<{ call: GraphCall; nextLink: string }> = [];
   let refused = 0;
-  for (const [index, result] of results.entries()) {
+  for (const [index, result] of results.results.entries()) {
     const call = calls[index]!;
-    if (result.status === 403 || result.status === 404) {
+    if (result!.status === 403 || result!.status === 404) {
       refused++;
       continue;
     }
-    if (result.status < 200 || result.status >= 300) throw GraphHttpError.fromParts(result.status, result.body, result.headers);
-    const page = readCollection(result.body);
-    if (!page) throw new AppError("upstream_error", "Microsoft Graph sent a list in an unexpected shape.");
-    const entities = page.nextLink ? [...page.entities, ...(await followAll(page.nextLink, call, token))] : page.entities;
-    items.push(...mapEntities(category, entities, call.tag));
+    const page = readBatchedPage(result!, call);
+    items.push(...mapEntities(category, page.entities, call.tag));
+    if (page.nextLink) unfinished.push({ call, nextLink: page.nextLink });
   }
   if (calls.length > 0 && refused === calls.length) {
-    const firstRefusal = results.find((r) => r.status === 403) ?? results[0]!;
+    const firstRefusal = results.results.find((r) => r!.status === 403) ?? results.results[0]!;
     throw GraphHttpError.fromParts(firstRefusal.status, firstRefusal.body, firstRefusal.headers);
   }
+  items.push(...(await followTogether(category, unfinished, token)));
   return { items, nextLink: parentsPage.nextLink };
 }
 
-async function followAll(link: string, expected: GraphCall, token: string): Promise<unknown[]> {
-  const entities: unknown[] = [];
-  let next: string | undefined = link;
-  while (next) {
-    const page = await fetchCollection(next, expected, token);
-    entities.push(...page.entities);
-    next = page.nextLink;
+/** `$batch` requests of one fan-out in flight at once: a page of 100 groups is 5 batches, sent side by side. */
+const FAN_OUT_CONCURRENCY = 4;
+
+/**
+ * The further pages of every parent that has more, asked side by side (`$batch`) round after round: a page of
+ * parents costs as many rounds as its longest list has pages, not one round trip per page of every parent.
+ */
+async function followTogether(
+  category: RequestCategory<unknown>,
+  unfinished: Array<{ call: GraphCall; nextLink: string }>,
+  token: string,
+): Promise<PendingRequest[]> {
+  const items: PendingRequest[] = [];
+  let pending = unfinished;
+  while (pending.length > 0) {
+    const calls = pending.map(({ call, nextLink }) => callForLink(nextLink, call));
+    const { results } = await runBatches(calls, token, { concurrency: FAN_OUT_CONCURRENCY });
+    const next: typeof pending = [];
+    for (const [index, result] of results.entries()) {
+      const { call } = pending[index]!;
+      const page = readBatchedPage(result!, call);
+      items.push(...mapEntities(category, page.entities, call.tag));
+      if (page.nextLink) next.push({ call, nextLink: page.nextLink });
+    }
+    pending = next;
   }
-  return entities;
+  return items;
+}
+
+/** A parent's list as one `$batch` item answered it; a refusal or an odd shape fails the page, as a direct call would. */
+function readBatchedPage(result: BatchItemResult, call: GraphCall) {
+  if (result.status < 200 || result.status >= 300) throw GraphHttpError.fromParts(result.status, result.body, result.headers);
+  const page = readCollection(result.body);
+  if (!page) throw new AppError("upstream_error", "Microsoft Graph sent a list in an unexpected shape.");
+  if (page.nextLink && !isLinkWithin(page.nextLink, call)) {
+    throw new AppError("upstream_error", "Microsoft Graph sent a next-page link to an unexpected place; it was not followed.");
+  }
+  return page;
 }
 
 async function fetchCollection(link: string, expected: GraphCall, token: string) {
