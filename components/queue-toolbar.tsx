@@ -35,7 +35,7 @@ export function QueueToolbar({
           ref={searchBox}
           type="search"
           value={search}
-          placeholder="Name, group, role, justification, ticket…"
+          placeholder="Name, role, group, ticket…"
           onChange={(e) => {
             setSearch(e.target.value);
             onChange({ q: e.target.value });

@@ -85,7 +85,7 @@ export const governanceRoleCategory: RequestCategory<GovernanceRoleRequest> = {
     cancellableStatuses: GOVERNANCE_ROLE_CANCELLABLE_STATUSES,
     retirement: {
       date: "2026-10-28",
-      note: "Microsoft deprecated the PIM v2 API: it stops returning data on 28 October 2026. Azure resource roles move to the Azure PIM REST API, Entra roles and groups to PIM v3.",
+      note: "Microsoft deprecated the PIM v2 API and set 28 October 2026 as the day it stops returning data. Azure resource roles move to the Azure PIM REST API, Entra roles and groups to PIM v3.",
     },
   },
   permissions: {

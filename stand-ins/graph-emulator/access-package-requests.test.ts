@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { ADMIN, MEGAN } from "../demo-tenant";
-import { SEED_LANDMARKS } from "./seed";
+import { SEED_LANDMARKS, SEED_REFERENCE_DATE } from "./seed";
 import { packageId } from "./seed/directory-seed";
 import { AP_BETA_OLD_BASE, AP_V1_BASE, startHarness, type Harness } from "./test-harness";
 
@@ -42,7 +42,8 @@ describe("v1.0 lists", () => {
     const pending = await h.call(`${AP_V1_BASE}?$filter=state eq 'pendingApproval'`, { token });
     expect(pending.body.value.length).toBe(6);
     expect(pending.body.value.every((r: { state: string }) => r.state === "pendingApproval")).toBe(true);
-    const recent = await h.call(`${AP_V1_BASE}?$filter=createdDateTime gt 2026-11-15T00:00:00Z and state eq 'pendingApproval'`, { token });
+    const fiveDaysBefore = new Date(Date.parse(SEED_REFERENCE_DATE) - 5 * 86_400_000).toISOString().replace(/\.000Z$/, "Z");
+    const recent = await h.call(`${AP_V1_BASE}?$filter=createdDateTime gt ${fiveDaysBefore} and state eq 'pendingApproval'`, { token });
     expect(recent.body.value.length).toBeGreaterThan(0);
     expect(recent.body.value.length).toBeLessThan(pending.body.value.length);
     const one = await h.call(`${AP_V1_BASE}?$filter=accessPackage/id eq '${packageId("campaign-tools")}'&$expand=accessPackage`, { token });

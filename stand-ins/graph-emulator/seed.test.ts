@@ -13,7 +13,7 @@ import {
   GOVERNANCE_SUB_STATUSES,
   PRIVILEGED_ROLE_STATUSES,
 } from "./collections/role-request-status";
-import { buildSeed, SEED_LANDMARKS } from "./seed";
+import { buildSeed, SEED_LANDMARKS, SEED_REFERENCE_DATE } from "./seed";
 import { FINAL_PIM_STATUSES } from "./seed/group-request-seed";
 
 const PIM_STATUSES = ["PendingApproval", "PendingAdminDecision", "Granted", "PendingProvisioning", "PendingScheduleCreation", "Provisioned", "Canceled", "Denied", "Failed", "Revoked", "ScheduleCreated"];
@@ -60,7 +60,7 @@ describe("the seeded tenant", () => {
     ];
     expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
     expect(new Set(all.map((r) => r.justification)).size).toBe(all.length);
-    const ages = all.map((r) => (Date.parse("2026-11-20T09:00:00.000Z") - Date.parse(r.createdDateTime)) / 86_400_000);
+    const ages = all.map((r) => (Date.parse(SEED_REFERENCE_DATE) - Date.parse(r.createdDateTime)) / 86_400_000);
     expect(Math.min(...ages)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...ages)).toBeLessThanOrEqual(45);
   });

@@ -1,5 +1,5 @@
 // The seeded tenant the Graph emulator starts from (and returns to on POST /_emulator/reset), plus named
-// landmark requests for tests. Deterministic: fixed reference date (SEED_REFERENCE_DATE), ids derived from names,
+// landmark requests for tests. Deterministic: dates from the reference day (SEED_REFERENCE_DATE), ids derived from names,
 // a seeded PRNG for generated extras. Imported by e2e tests, so it must stay free of server code.
 
 import { DEMO_PEOPLE } from "../demo-tenant";

@@ -1,13 +1,27 @@
-// Deterministic building blocks for the seed: ids from names, dates from a fixed reference date, and a seeded
-// PRNG for generated extras. Nothing here reads the clock or Math.random, so two runs seed identical tenants.
+// Deterministic building blocks for the seed: ids from names, dates from the reference day, and a seeded PRNG for
+// generated extras. Only the reference day reads the clock, and nothing reads Math.random: two runs on one day seed
+// identical tenants.
 
 import { createHash } from "node:crypto";
 
 /**
- * The instant the seeded tenant is "as of". Created dates lie up to ~45 days before it; approved-but-not-started
- * requests start after it. Fixed (not Date.now()) so ids, dates and paging order never change between runs.
+ * The instant the seeded tenant is "as of": 00:00 UTC of the day it is seeded (or GRAPH_SEED_AS_OF). Created dates
+ * lie up to ~45 days before it and approved requests start days after it, so on whatever day the demo runs it reads
+ * like a live tenant ("3 days ago", "starts in 2 days"), never one whose approved requests "start later" last month.
+ * A whole day rather than the clock: ids, dates and paging order stay the same all day long, in every process that
+ * seeds (the emulator, and the tests that read its landmarks).
  */
-export const SEED_REFERENCE_DATE = "2026-11-20T09:00:00.000Z";
+export const SEED_REFERENCE_DATE = seedReferenceDate(process.env.GRAPH_SEED_AS_OF);
+
+function seedReferenceDate(asOf: string | undefined): string {
+  if (asOf) {
+    const pinned = Date.parse(asOf);
+    if (Number.isNaN(pinned)) throw new Error(`GRAPH_SEED_AS_OF must be an ISO date such as 2026-11-20T00:00:00Z, not "${asOf}".`);
+    return new Date(pinned).toISOString();
+  }
+  const today = new Date();
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())).toISOString();
+}
 
 const REFERENCE_MS = Date.parse(SEED_REFERENCE_DATE);
 const HOUR_MS = 3_600_000;
