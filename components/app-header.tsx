@@ -2,6 +2,7 @@
 
 import { useMsal } from "@azure/msal-react";
 import { useSignedInAccount } from "@/lib/auth/use-signed-in-account";
+import { clearJournal } from "@/lib/bulk/bulk-journal";
 import { forgetAccess } from "@/lib/queries/remembered-access";
 
 export function AppHeader() {
@@ -20,7 +21,10 @@ export function AppHeader() {
           <button
             type="button"
             onClick={() => {
-              if (account) forgetAccess(account.homeAccountId);
+              if (account) {
+                forgetAccess(account.homeAccountId);
+                clearJournal(account.homeAccountId);
+              }
               void instance.logoutRedirect({ account });
             }}
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"

@@ -1,6 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
+import { BULK_CANCEL_MAX_ITEMS } from "@/lib/requests/bulk-constants";
 import type { CategorySummary, PendingRequest } from "@/lib/requests/pending-request";
 import { STAGE_LABELS } from "@/lib/requests/stage-labels";
 import { useReturnFocus } from "./use-return-focus";
@@ -34,6 +35,12 @@ export function BulkCancelDialog({
             Each request is withdrawn in Microsoft Entra ID and cannot be reopened. Progress is shown as Graph answers, and
             a receipt is available at the end.
           </Dialog.Description>
+          {cancellable.length > BULK_CANCEL_MAX_ITEMS && (
+            <p className="mt-2 text-sm text-slate-700" data-testid="bulk-parts">
+              Sent in {Math.ceil(cancellable.length / BULK_CANCEL_MAX_ITEMS)} parts of up to {BULK_CANCEL_MAX_ITEMS.toLocaleString("en")}, one after
+              the other, as one run with one receipt.
+            </p>
+          )}
           <table className="mt-4 w-full text-sm" data-testid="bulk-per-category">
             <caption className="sr-only">Requests to cancel per category</caption>
             <tbody>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useSignedInAccount } from "@/lib/auth/use-signed-in-account";
 import { clearJournal, readJournal, unconfirmedRows } from "@/lib/bulk/bulk-journal";
 import { downloadReceipt } from "@/lib/bulk/receipt";
 import { rowKey } from "@/lib/queue/queue-query";
@@ -10,11 +11,12 @@ import { Notice } from "./notice";
 
 /** On the next visit after a tab closed mid-run: which requests of that bulk cancel were never confirmed. */
 export function InterruptedRunNotice() {
-  const [journal, setJournal] = useState(() => (typeof window === "undefined" ? null : readJournal()));
-  if (!journal) return null;
+  const accountId = useSignedInAccount()?.homeAccountId;
+  const [journal, setJournal] = useState(() => (typeof window === "undefined" || !accountId ? null : readJournal(accountId)));
+  if (!journal || !accountId) return null;
   const missing = unconfirmedRows(journal);
   const dismiss = () => {
-    clearJournal();
+    clearJournal(accountId);
     setJournal(null);
   };
   return (

@@ -76,8 +76,9 @@ export const QueueTable = memo(function QueueTable({
     // Before the scroll box is measured, assume it is as tall as it will be (70vh), so the first frame is full.
     initialRect: { width: 0, height: typeof window === "undefined" ? 0 : window.innerHeight * 0.7 },
   });
-  const [active, setActive] = useState(0);
+  const [lastActive, setActive] = useState(0);
   const items = virtualize ? virtualizer.getVirtualItems() : tableRows.map((_, index) => ({ index, start: 0, end: 0 }));
+  const active = tabStop(lastActive, tableRows.length, items);
   const padTop = virtualize ? (items[0]?.start ?? 0) : 0;
   const padBottom = virtualize && items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
 
@@ -169,3 +170,13 @@ export const QueueTable = memo(function QueueTable({
     </div>
   );
 });
+
+/**
+ * The row that takes Tab into the table: the last one used, unless a filter removed it or scrolling took it out of
+ * the DOM; then the nearest row that is there, so the table never loses its way in for keyboard users.
+ */
+function tabStop(lastActive: number, rowCount: number, rendered: ReadonlyArray<{ index: number }>): number {
+  const clamped = Math.max(0, Math.min(lastActive, rowCount - 1));
+  if (rendered.length === 0 || rendered.some((item) => item.index === clamped)) return clamped;
+  return clamped < rendered[0]!.index ? rendered[0]!.index : rendered[rendered.length - 1]!.index;
+}

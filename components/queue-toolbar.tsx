@@ -1,17 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import type { QueueQuery } from "@/lib/queue/queue-query";
+import { AGE_CHOICES, type QueueQuery } from "@/lib/queue/queue-query";
 import { STAGE_LABELS } from "@/lib/requests/stage-labels";
 import { useSlashToFocus } from "./use-slash-to-focus";
 
-const AGES = [
-  { value: 0, label: "Any age" },
-  { value: 1, label: "Older than 1 day" },
-  { value: 7, label: "Older than 7 days" },
-  { value: 30, label: "Older than 30 days" },
-  { value: 90, label: "Older than 90 days" },
-];
+const AGES = AGE_CHOICES.map((days) => ({ value: days, label: days === 0 ? "Any age" : `Older than ${days} day${days === 1 ? "" : "s"}` }));
 
 /** Search and filters; every change lands in the URL at once. */
 export function QueueToolbar({

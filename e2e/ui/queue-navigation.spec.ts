@@ -41,6 +41,14 @@ test("a shared link opens the same view, and sorting by principal orders the row
   expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)));
 });
 
+test("a hand-edited link with values the queue does not know shows, and keeps in the address bar, what it applies", async ({ page }) => {
+  await page.goto("/?category=printers&age=14&stage=awaiting-approval&sort=evil");
+  await expect(page.getByLabel("State")).toHaveValue("awaiting-approval");
+  await expect(page.getByLabel("Age")).toHaveValue("0");
+  await expect(page.locator('button[data-filter="all"]')).toHaveAttribute("aria-pressed", "true");
+  await expect(page).toHaveURL(/\/\?stage=awaiting-approval$/);
+});
+
 test("Export view downloads exactly the rows on screen, in their order, past what the virtual table renders", async ({ page, request }) => {
   await page.goto("/?category=group-assignment&sort=principal&dir=desc&closed=1");
   await expect(page.getByTestId("row-count")).toHaveText(/^[1-9]\d* requests$/);
@@ -107,4 +115,15 @@ test("the virtualized queue scrolls to its last row and is keyboard-navigable", 
   await page.getByLabel(/Show closed requests/).focus();
   await page.keyboard.press("/");
   await expect(page.getByLabel(/Show closed requests/)).toBeFocused();
+});
+
+test("after the last row is used and a search narrows the queue, Tab still leads into the table", async ({ page }) => {
+  await page.goto("/?closed=1&sort=created&dir=asc");
+  await expect(page.getByTestId("row-count")).toHaveText(/^[1-9]\d{2,} requests$/);
+  await page.locator("tbody tr[data-request-id]").first().focus();
+  await page.keyboard.press("End");
+  await page.getByLabel("Search requests").fill("A/B tests");
+  await expect(page.getByTestId("row-count")).toHaveText(/^[1-9] requests?$/);
+  // The row the keyboard last used is gone: one of those left is where Tab enters the table.
+  await expect(page.locator('tbody tr[tabindex="0"]')).toHaveCount(1);
 });

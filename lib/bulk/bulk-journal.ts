@@ -2,8 +2,10 @@ import { rowKey } from "@/lib/queue/queue-query";
 import type { ReceiptRow } from "./receipt";
 
 // A bulk cancel in progress is written to localStorage as it runs. If the tab closes mid-run, the next visit finds
-// the journal and says which requests were never confirmed, instead of leaving the admin guessing.
-const KEY = "request-desk.bulk-cancel-journal";
+// the journal and says which requests were never confirmed, instead of leaving the admin guessing. One journal per
+// account: it names other people and what they asked for, so the next person at this browser never sees it, and
+// signing out removes it.
+const KEY_PREFIX = "request-desk.bulk-cancel-journal.";
 
 export interface BulkJournal {
   startedAt: string;
@@ -12,26 +14,26 @@ export interface BulkJournal {
   confirmed: string[];
 }
 
-export function writeJournal(journal: BulkJournal): void {
+export function writeJournal(accountId: string, journal: BulkJournal): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify(journal));
+    localStorage.setItem(KEY_PREFIX + accountId, JSON.stringify(journal));
   } catch {
     // Storage unavailable: the run still works, only the interrupted-run notice is lost.
   }
 }
 
-export function readJournal(): BulkJournal | null {
+export function readJournal(accountId: string): BulkJournal | null {
   try {
-    const value = JSON.parse(localStorage.getItem(KEY) ?? "null") as BulkJournal | null;
+    const value = JSON.parse(localStorage.getItem(KEY_PREFIX + accountId) ?? "null") as BulkJournal | null;
     return value && Array.isArray(value.rows) && Array.isArray(value.confirmed) ? value : null;
   } catch {
     return null;
   }
 }
 
-export function clearJournal(): void {
+export function clearJournal(accountId: string): void {
   try {
-    localStorage.removeItem(KEY);
+    localStorage.removeItem(KEY_PREFIX + accountId);
   } catch {
     // nothing to clear
   }

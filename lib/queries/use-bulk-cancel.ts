@@ -3,11 +3,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { useAccessToken } from "@/lib/auth/use-access-token";
+import { useSignedInAccount } from "@/lib/auth/use-signed-in-account";
 import { clearJournal, writeJournal, type BulkJournal } from "@/lib/bulk/bulk-journal";
 import type { ReceiptRow } from "@/lib/bulk/receipt";
 import { AppError } from "@/lib/errors/app-error";
 import { rowKey } from "@/lib/queue/queue-query";
 import { readOutcomeLine } from "@/lib/bulk/read-outcome-line";
+import { BULK_CANCEL_MAX_ITEMS } from "@/lib/requests/bulk-constants";
 import type { BulkOutcomeLine } from "@/lib/requests/bulk-outcome";
 import type { CategorySlug, PendingRequest, RequestView } from "@/lib/requests/pending-request";
 import { replaceItem, requestKeys, type RequestList } from "./request-queries";
@@ -21,16 +23,23 @@ export interface BulkRun {
   error: string | null;
 }
 
+// The journal is rewritten every this many outcomes, and whenever the page is left mid-run (pagehide).
 const JOURNAL_EVERY = 25;
+
+/** What the receipt says of requests the server refused to take (a 4xx before anything reached Graph). */
+const NOT_SENT = "not sent";
 
 /**
  * Cancels many requests through `POST /api/requests/cancel`, reading its NDJSON stream as it arrives: every row
  * shows "Cancelled" at once, each outcome then confirms or rolls its row back, and the lists are refetched at the
- * end so the table ends in Graph's real state. The run is journaled so a closed tab is noticed on the next visit.
+ * end so the table ends in Graph's real state. A selection larger than one call takes (1,000) is sent in several
+ * calls, one after the other, as one run with one progress bar and one receipt. The run is journaled so a closed
+ * tab is noticed on the next visit.
  */
 export function useBulkCancel() {
   const queryClient = useQueryClient();
   const getToken = useAccessToken();
+  const accountId = useSignedInAccount()?.homeAccountId ?? "";
   const [run, setRun] = useState<BulkRun | null>(null);
   const running = useRef(false);
 
@@ -51,7 +60,10 @@ export function useBulkCancel() {
       }));
       const journal: BulkJournal = { startedAt, rows, confirmed: [] };
       const rowsByKey = new Map(rows.map((row) => [rowKey(row), row]));
-      writeJournal(journal);
+      writeJournal(accountId, journal);
+      // Outcomes that arrived since the last periodic write must survive a tab closed now.
+      const saveJournal = () => writeJournal(accountId, journal);
+      window.addEventListener("pagehide", saveJournal);
       const before = new Map(requests.map((r) => [rowKey(r), r]));
       const categories = [...new Set(requests.map((r) => r.category))];
       await Promise.all(categories.map((c) => queryClient.cancelQueries({ queryKey: requestKeys.category(c) })));
@@ -61,42 +73,61 @@ export function useBulkCancel() {
       setRun({ phase: "running", total: requests.length, outcomes: [], rows, startedAt, error: null });
 
       const outcomes: BulkOutcomeLine[] = [];
+      const confirm = (key: string) => journal.confirmed.push(key);
       try {
         const token = await getToken();
-        const response = await fetch("/api/requests/cancel", {
-          method: "POST",
-          headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", Accept: "application/x-ndjson" },
-          body: JSON.stringify({ view, items: requests.map((r) => ({ category: r.category, id: r.id })) }),
-        });
-        if (!response.ok || !response.body) throw AppError.fromResponseBody(response.status, await response.json().catch(() => null));
-        for await (const line of readLines(response.body)) {
-          const outcome = readOutcomeLine(line);
-          if (!outcome) continue;
-          outcomes.push(outcome);
-          const key = rowKey(outcome);
-          const row = rowsByKey.get(key);
-          if (row) Object.assign(row, { outcome: outcome.outcome, graphCode: outcome.graphCode ?? "", time: outcome.at });
-          journal.confirmed.push(key);
-          if (outcome.outcome !== "cancelled") {
-            const previous = before.get(key);
-            if (previous) writeRow(previous.category, view, previous.id, () => previous);
+        for (const part of partsOf(requests, BULK_CANCEL_MAX_ITEMS)) {
+          const response = await fetch("/api/requests/cancel", {
+            method: "POST",
+            headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", Accept: "application/x-ndjson" },
+            body: JSON.stringify({ view, items: part.map((r) => ({ category: r.category, id: r.id })) }),
+          });
+          if (!response.ok || !response.body) {
+            // Refused as a whole: none of this part reached Graph, so none of it is in doubt.
+            for (const request of part) {
+              const key = rowKey(request);
+              Object.assign(rowsByKey.get(key)!, { outcome: NOT_SENT });
+              confirm(key);
+            }
+            throw AppError.fromResponseBody(response.status, await response.json().catch(() => null));
           }
-          if (outcomes.length % JOURNAL_EVERY === 0) writeJournal(journal);
-          setRun((current) => current && { ...current, outcomes: [...outcomes], rows: [...rows] });
+          let finished = false;
+          for await (const line of readLines(response.body)) {
+            if (isDoneLine(line)) finished = true;
+            const outcome = readOutcomeLine(line);
+            if (!outcome) continue;
+            outcomes.push(outcome);
+            const key = rowKey(outcome);
+            const row = rowsByKey.get(key);
+            if (row) Object.assign(row, { outcome: outcome.outcome, graphCode: outcome.graphCode ?? "", time: outcome.at });
+            confirm(key);
+            if (outcome.outcome !== "cancelled") {
+              const previous = before.get(key);
+              // Graph refused or it was over already: the row is back, without a Cancel that would be refused again.
+              const retryable = outcome.outcome === "failed";
+              if (previous) writeRow(previous.category, view, previous.id, () => (retryable ? previous : { ...previous, cancellable: false }));
+            }
+            if (outcomes.length % JOURNAL_EVERY === 0) saveJournal();
+            setRun((current) => current && { ...current, outcomes: [...outcomes], rows: [...rows] });
+          }
+          // A stream that stops before its "done" line was cut off: the requests it did not report are in doubt.
+          if (!finished) throw new AppError("upstream_unavailable", "The run was cut off before every request was confirmed.");
         }
-        clearJournal();
+        clearJournal(accountId);
         setRun((current) => current && { ...current, phase: "done", outcomes: [...outcomes], rows: [...rows] });
       } catch (error) {
-        writeJournal(journal);
         const confirmed = new Set(journal.confirmed);
+        if (confirmed.size === rows.length) clearJournal(accountId);
+        else saveJournal();
         for (const key of before.keys()) {
-          if (confirmed.has(key)) continue;
+          if (confirmed.has(key) && rowsByKey.get(key)?.outcome !== NOT_SENT) continue;
           const previous = before.get(key)!;
           writeRow(previous.category, view, previous.id, () => previous);
         }
         const message = error instanceof AppError ? error.message : "The connection to Request Desk was lost during the run.";
-        setRun((current) => current && { ...current, phase: "failed", error: message, rows: [...rows] });
+        setRun((current) => current && { ...current, phase: "failed", error: message, outcomes: [...outcomes], rows: [...rows] });
       } finally {
+        window.removeEventListener("pagehide", saveJournal);
         running.current = false;
         await Promise.all(categories.map((c) => queryClient.invalidateQueries({ queryKey: requestKeys.category(c) })));
       }
@@ -105,10 +136,25 @@ export function useBulkCancel() {
         queryClient.setQueryData<RequestList>(requestKeys.list(category, v), (list) => replaceItem(list, id, update));
       }
     },
-    [getToken, queryClient],
+    [accountId, getToken, queryClient],
   );
 
   return { run, start, dismiss: () => setRun(null) };
+}
+
+/** The selection in calls the server takes, in order. */
+function partsOf<T>(items: readonly T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let index = 0; index < items.length; index += size) parts.push(items.slice(index, index + size));
+  return parts;
+}
+
+function isDoneLine(line: string): boolean {
+  try {
+    return (JSON.parse(line) as { type?: unknown } | null)?.type === "done";
+  } catch {
+    return false;
+  }
 }
 
 async function* readLines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {

@@ -12,7 +12,7 @@ describe("queue query in the URL", () => {
   });
 
   it("falls back to defaults for values it does not know", () => {
-    const query = parseQueueQuery(new URLSearchParams("category=printers&stage=bogus&age=-3&sort=evil&dir=up"));
+    const query = parseQueueQuery(new URLSearchParams("category=printers&stage=bogus&age=14&sort=evil&dir=up"));
     expect(query).toMatchObject({ category: "all", stage: "any", age: 0, sort: "created", dir: "asc" });
   });
 });

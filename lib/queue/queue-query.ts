@@ -37,6 +37,12 @@ const DEFAULTS: QueueQuery = {
 
 const STAGES = Object.keys(STAGE_LABELS) as RequestStage[];
 
+/**
+ * The ages the Age filter offers, in days (0 = any). A hand-edited link with another age falls back to "any", as the
+ * filter would otherwise apply an age its control cannot show.
+ */
+export const AGE_CHOICES = [0, 1, 7, 30, 90] as const;
+
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
@@ -56,7 +62,7 @@ export function parseQueueQuery(params: URLSearchParams): QueueQuery {
     q: text(params.get("q")),
     principal: text(params.get("principal")),
     target: text(params.get("target")),
-    age: Number.isInteger(age) && age >= 0 && age <= 3650 ? age : 0,
+    age: (AGE_CHOICES as readonly number[]).includes(age) ? age : 0,
     sort: oneOf(params.get("sort"), SORTABLE_COLUMNS, "created"),
     dir: oneOf(params.get("dir"), ["asc", "desc"] as const, "asc"),
     closed: oneOf(params.get("closed"), ["0", "1"] as const, "0"),

@@ -14,6 +14,10 @@ function fromLocation(): QueueQuery {
 export function useQueueQuery(): [QueueQuery, (patch: Partial<QueueQuery>) => void] {
   const [query, setQuery] = useState(fromLocation);
   useEffect(() => {
+    // A hand-edited or outdated link may hold values the queue does not know (they fell back to defaults): the
+    // address bar then shows what is applied, so the link shared next is the view on screen.
+    const applied = queueQueryToParams(fromLocation());
+    if (applied.toString() !== new URLSearchParams(window.location.search).toString()) showInAddressBar(applied);
     const onPopState = () => setQuery(fromLocation());
     window.addEventListener("popstate", onPopState);
     return () => window.removeEventListener("popstate", onPopState);
@@ -21,10 +25,13 @@ export function useQueueQuery(): [QueueQuery, (patch: Partial<QueueQuery>) => vo
   const update = useCallback((patch: Partial<QueueQuery>) => {
     setQuery((current) => {
       const next = { ...current, ...patch };
-      const params = queueQueryToParams(next);
-      window.history.replaceState(window.history.state, "", `${window.location.pathname}${params.size > 0 ? `?${params}` : ""}`);
+      showInAddressBar(queueQueryToParams(next));
       return next;
     });
   }, []);
   return [query, update];
+}
+
+function showInAddressBar(params: URLSearchParams): void {
+  window.history.replaceState(window.history.state, "", `${window.location.pathname}${params.size > 0 ? `?${params}` : ""}${window.location.hash}`);
 }

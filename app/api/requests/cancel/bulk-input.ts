@@ -30,7 +30,8 @@ export const bulkCancelBodySchema = z
   .transform(({ items, view }, ctx) => {
     const seen = new Map<string, number>();
     const planned = items.map(({ category: slug, id }, index) => {
-      const key = `${slug}/${id}`;
+      // Graph ids are GUIDs, which Graph reads in any letter case: the same request spelled twice is one request.
+      const key = `${slug}/${id.toLowerCase()}`;
       const first = seen.get(key);
       if (first !== undefined) {
         ctx.addIssue({ code: "custom", path: ["items", index], message: `This ${slug} request is already item ${first}; list each request once.` });
