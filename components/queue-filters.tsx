@@ -18,6 +18,7 @@ export function QueueFilters({
   countOf: (feed: CategoryFeed) => number;
 }) {
   const total = feeds.reduce((sum, feed) => sum + countOf(feed), 0);
+  const today = new Date();
   const chip = (value: CategoryFilter, label: string, count: number | null, extra?: string) => (
     <button
       key={value}
@@ -30,14 +31,24 @@ export function QueueFilters({
       }`}
     >
       {label}
-      {extra && <span className={`text-xs ${filter === value ? "text-blue-100" : "text-slate-600"}`}>{extra}</span>}
-      {count !== null && (
-        <span
-          data-testid="category-count"
-          className={`rounded-full px-1.5 text-xs font-semibold ${filter === value ? "bg-white/20" : "bg-slate-200 text-slate-800"}`}
-        >
-          {count}
+      {/* The separators and the count's noun are for screen readers: "Entra roles (PIM v1), retired 31 May 2021, 0 requests". */}
+      {extra && (
+        <span className={`text-xs ${filter === value ? "text-blue-100" : "text-slate-600"}`}>
+          <span className="sr-only">, </span>
+          {extra}
         </span>
+      )}
+      {count !== null && (
+        <>
+          <span className="sr-only">, </span>
+          <span
+            data-testid="category-count"
+            className={`rounded-full px-1.5 text-xs font-semibold ${filter === value ? "bg-white/20" : "bg-slate-200 text-slate-800"}`}
+          >
+            {count}
+          </span>
+          <span className="sr-only">{count === 1 ? " request" : " requests"}</span>
+        </>
       )}
     </button>
   );
@@ -49,9 +60,23 @@ export function QueueFilters({
           feed.summary.slug,
           feed.summary.label,
           feed.state === "ready" ? countOf(feed) : null,
-          feed.summary.retirement ? (feed.state === "retired" ? "retired" : "deprecated") : undefined,
+          feed.summary.retirement ? retirementLabel(feed.summary.retirement.date, today) : undefined,
         ),
       )}
     </div>
   );
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * "retired 31 May 2021" from the day Microsoft set, "retires 28 Oct 2026" before it. The label follows that date,
+ * not whether this tenant's list came back empty. The date is a calendar day (UTC), formatted by hand so that
+ * server and browser render the same words.
+ */
+export function retirementLabel(isoDate: string, today: Date): string {
+  const [year = 0, month = 1, day = 1] = isoDate.split("-").map(Number);
+  const retiredOn = Date.UTC(year, month - 1, day);
+  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return `${retiredOn <= todayUtc ? "retired" : "retires"} ${day} ${MONTHS[month - 1]} ${year}`;
 }

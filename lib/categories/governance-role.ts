@@ -64,13 +64,21 @@ function appId(provider: string, graphId: string): string {
   return `${provider}_${graphId}`;
 }
 
+// The Graph id part: GUIDs in the docs and the emulator; only its shape is checked, not that it is a GUID.
+const GRAPH_ID = /^[A-Za-z0-9-]+$/;
+
 function splitAppId(id: string): { provider: (typeof PROVIDERS)[number]; graphId: string } {
   const separator = id.indexOf("_");
   const provider = PROVIDERS.find((p) => p.id === id.slice(0, separator));
   if (separator < 0 || !provider) {
     throw new AppError("invalid_input", "Invalid request id: a PIM v2 request id starts with its provider, e.g. azureResources_<id>.");
   }
-  return { provider, graphId: id.slice(separator + 1) };
+  const graphId = id.slice(separator + 1);
+  // Empty, it would make the path `…/roleAssignmentRequests//cancel`; a second "_" is no id Graph gave out.
+  if (!GRAPH_ID.test(graphId)) {
+    throw new AppError("invalid_input", "Invalid request id: after its provider and '_', a PIM v2 request id needs Graph's id of the request, e.g. azureResources_<id>.");
+  }
+  return { provider, graphId };
 }
 
 const requestsPath = (provider: string) => `/privilegedAccess/${provider}/roleAssignmentRequests`;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PendingRequest, RequestStage } from "@/lib/requests/pending-request";
-import type { GraphCall, RefusalKind, RequestCategory } from "./category-definition";
+import type { GraphCall, GraphRefusal, RefusalKind, RequestCategory } from "./category-definition";
 import { fromGovernanceSchedule, governanceScheduleSchema } from "./governance-schedule";
 import { isOpenStage, statusIn } from "./pim-v3-status";
 
@@ -82,10 +82,16 @@ export const privilegedRoleCategory: RequestCategory<PrivilegedRoleRequest> = {
   cancelEffect: "The request is withdrawn in PIM v1 (Graph reports it as Cancelling, then Cancelled): the role is not activated through it.",
 };
 
-// Seed 001 documents messages, not codes: every error is a plain "BadRequest" told apart by its text.
-function classifyCancelRefusal({ status, message }: { status: number; message: string }): RefusalKind {
+/**
+ * Seed 001 documents messages, not codes: every 400 is a plain "BadRequest" told apart by its text. Its one 403
+ * ("UnAuthorized") reads "Requester not allowed to make Cancel call or request not found.": it may mean the request
+ * is gone, so it is classed not_found, and the app keeps it a 403 but says both (see map-graph-error). A 403 for a
+ * missing permission comes with another code and stays a permission problem.
+ */
+function classifyCancelRefusal({ status, code, message }: GraphRefusal): RefusalKind {
   if (status === 400 && /cancellation can be done only/i.test(message)) return "not_cancellable";
   if (status === 404 || (status === 400 && /not found/i.test(message))) return "not_found";
+  if (status === 403 && (code?.toLowerCase() === "unauthorized" || /not allowed to make cancel call/i.test(message))) return "not_found";
   return undefined;
 }
 

@@ -39,6 +39,12 @@ describe("PIM v2 (governance-role) rules, seed 000", () => {
     expect(() => governanceRoleCategory.cancel("printers_7c53453e", "all")).toThrow(AppError);
   });
 
+  it.each(["azureResources_", "aadroles__7c53453e", "aadGroups_7c53453e_x"])("refuses %s, whose Graph id is empty or malformed, as invalid input", (id) => {
+    for (const call of [() => governanceRoleCategory.cancel(id, "all"), () => governanceRoleCategory.readBack(id, "mine")]) {
+      expect(call).toThrow(expect.objectContaining({ code: "invalid_input", status: 400 }));
+    }
+  });
+
   it("reads both documented 400s for what they mean", () => {
     const classify = governanceRoleCategory.classifyCancelRefusal;
     expect(classify({ status: 400, code: "RequestCannotBeCancelled", message: "" })).toBe("not_cancellable");
@@ -65,7 +71,12 @@ describe("PIM v1 (privileged-role) rules, seeds 001/002", () => {
     const classify = privilegedRoleCategory.classifyCancelRefusal;
     expect(classify({ status: 400, code: "BadRequest", message: "Cancellation can be done only on status Scheduled and PendingApproval." })).toBe("not_cancellable");
     expect(classify({ status: 400, code: "BadRequest", message: "Request with request ID not found." })).toBe("not_found");
-    expect(classify({ status: 403, code: "UnAuthorized", message: "Requester not allowed to make Cancel call or request not found." })).toBeUndefined();
+  });
+
+  it("reads the documented 403 as possibly gone, and a 403 for a missing permission as a permission problem", () => {
+    const classify = privilegedRoleCategory.classifyCancelRefusal;
+    expect(classify({ status: 403, code: "UnAuthorized", message: "Requester not allowed to make Cancel call or request not found." })).toBe("not_found");
+    expect(classify({ status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation." })).toBeUndefined();
   });
 });
 
@@ -79,6 +90,15 @@ describe("PIM v3 directory roles: only Granted is cancellable", () => {
     [directoryRoleEligibilityCategory, "Failed", false],
   ])("%#: %s → %s", (category, status, expected) => {
     expect(mapper(category)({ id: "e", status }).cancellable).toBe(expected);
+  });
+
+  it("requires Privileged Role Administrator (or Global Administrator) to cancel, own requests included (contract §7)", () => {
+    for (const category of [directoryRoleAssignmentCategory, directoryRoleEligibilityCategory]) {
+      expect(category.cancelRoles?.templateIds).toEqual(["e8611ab8-c189-46e8-94e1-60213ab1f814", "62e90394-69f5-4237-9190-012177145e10"]);
+      expect(category.cancelRoles?.names).toEqual(["Privileged Role Administrator", "Global Administrator"]);
+    }
+    expect(governanceRoleCategory.cancelRoles).toBeUndefined();
+    expect(privilegedRoleCategory.cancelRoles).toBeUndefined();
   });
 
   it("lists the caller's own requests with filterByCurrentUser(on='principal')", () => {

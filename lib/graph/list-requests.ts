@@ -25,10 +25,11 @@ export async function listRequestPage(input: ListRequestsInput): Promise<Request
   const { category, view, token } = input;
   try {
     const plan = category.list[view];
+    // The client's cursor is checked before anything is asked of Graph (`/me` included): a forged one costs nothing.
+    // Whether its source and link fit the plan can only be told once the sources are known, below.
+    const cursor = input.cursor ? decodeCursor(input.cursor, category.summary.slug, view) : undefined;
     const sources = plan.sources({ callerId: plan.needsCallerId ? await readCallerId(token) : "" });
-    const position: CursorPosition = input.cursor
-      ? decodeCursor(input.cursor, category.summary.slug, view)
-      : { source: 0, link: buildGraphUrl(entryCall(sources[0]!)) };
+    const position: CursorPosition = cursor ?? { source: 0, link: buildGraphUrl(entryCall(sources[0]!)) };
     const source = sources[position.source];
     if (!source || !isLinkWithin(position.link, entryCall(source))) throw invalidCursor();
 

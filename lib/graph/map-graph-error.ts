@@ -28,6 +28,14 @@ export function mapGraphError(error: unknown, context?: GraphErrorContext): AppE
   switch (true) {
     case error.status === 401:
       return new AppError("unauthenticated", "Microsoft Graph did not accept your sign-in. Sign in again.", details);
+    // A cancel 403 the category documents as "not allowed, or not found" (PIM v1, seed 001): Graph cannot tell
+    // which, so it stays a 403, but naming a permission would mislead someone who holds it.
+    case error.status === 403 && refusal === "not_found":
+      return new AppError(
+        "forbidden",
+        `Microsoft Graph does not let you cancel this ${label} request: either you are not allowed to cancel it, or it no longer exists. Refresh to see whether it is still there.`,
+        details,
+      );
     case error.status === 403:
       return new AppError("forbidden", context ? forbiddenMessage(context) : "Microsoft Graph refused this request for your account.", details);
     case refusal === "not_found" || error.status === 404:

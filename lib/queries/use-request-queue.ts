@@ -75,7 +75,8 @@ function withAllItems(results: Array<UseQueryResult<RequestList>>) {
   return { results, allItems: results.flatMap((r) => r.data?.items ?? NO_ITEMS) };
 }
 
-function feedState(
+/** How one category's list reads; exported for its tests. */
+export function feedState(
   summary: CategorySummary,
   access: ViewAccess | undefined,
   status: "pending" | "error" | "success",
@@ -83,9 +84,10 @@ function feedState(
   error: AppError | null,
 ): FeedState {
   if (access?.available === false) return "refused";
+  // What a retired API does: answer with nothing (the emulator's GRAPH_B_RETIRED mode), or its endpoint is gone
+  // ("not found"). Any other failure (a Graph 5xx, throttling) is a failure like any category's, with Try again.
   if (summary.retirement && status === "success" && items.length === 0) return "retired";
-  // A retired API that now answers "not found" is retired, not broken.
-  if (summary.retirement && error && (error.code === "not_found" || error.code === "upstream_error")) return "retired";
+  if (summary.retirement && status === "error" && error?.code === "not_found") return "retired";
   if (status === "error") return "error";
   if (status === "pending") return "loading";
   return "ready";
