@@ -78,6 +78,10 @@ export function RequestDetailsDrawer({
                 <h3 className="font-semibold text-slate-900">If you cancel</h3>
                 {request.cancellable ? (
                   <p className="mt-1 text-slate-800">{category.cancelEffect}</p>
+                ) : request.cancelBlockedReason ? (
+                  <p className="mt-1 text-slate-800" data-testid="cancel-blocked-reason">
+                    {request.cancelBlockedReason}
+                  </p>
                 ) : (
                   <p className="mt-1 text-slate-800">
                     This request cannot be cancelled: Graph only cancels {category.label} requests whose status is{" "}

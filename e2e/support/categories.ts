@@ -11,6 +11,11 @@ export interface CategoryUnderTest {
   cancelledStatus: string;
   /** The badge the row ends with once Graph's answer is in. */
   cancelledBadge: string;
+  /**
+   * Set when Graph lets only holders of this directory role cancel, their own requests included (contract §7 for
+   * directory roles): Megan, who holds none, lists her own requests there but is offered no Cancel.
+   */
+  cancelNeedsRole?: string;
 }
 
 const plainId = (landmark: SeedLandmark) => landmark.id;
@@ -19,9 +24,25 @@ export const CATEGORIES_UNDER_TEST: CategoryUnderTest[] = [
   { slug: "group-assignment", landmarks: SEED_LANDMARKS.groupAssignment, collection: "groupAssignmentScheduleRequests", appId: plainId, cancelledStatus: "Canceled", cancelledBadge: "Cancelled" },
   { slug: "group-eligibility", landmarks: SEED_LANDMARKS.groupEligibility, collection: "groupEligibilityScheduleRequests", appId: plainId, cancelledStatus: "Canceled", cancelledBadge: "Cancelled" },
   { slug: "access-package", landmarks: SEED_LANDMARKS.accessPackage, collection: "accessPackageAssignmentRequests", appId: plainId, cancelledStatus: "Canceled", cancelledBadge: "Cancelled" },
-  { slug: "directory-role-assignment", landmarks: SEED_LANDMARKS.directoryRoleAssignment, collection: "directoryRoleAssignmentScheduleRequests", appId: plainId, cancelledStatus: "Canceled", cancelledBadge: "Cancelled" },
+  {
+    slug: "directory-role-assignment",
+    landmarks: SEED_LANDMARKS.directoryRoleAssignment,
+    collection: "directoryRoleAssignmentScheduleRequests",
+    appId: plainId,
+    cancelledStatus: "Canceled",
+    cancelledBadge: "Cancelled",
+    cancelNeedsRole: "Privileged Role Administrator",
+  },
   // Contract §9 E-1: a cancelled eligibility request reads Revoked.
-  { slug: "directory-role-eligibility", landmarks: SEED_LANDMARKS.directoryRoleEligibility, collection: "directoryRoleEligibilityScheduleRequests", appId: plainId, cancelledStatus: "Revoked", cancelledBadge: "Revoked" },
+  {
+    slug: "directory-role-eligibility",
+    landmarks: SEED_LANDMARKS.directoryRoleEligibility,
+    collection: "directoryRoleEligibilityScheduleRequests",
+    appId: plainId,
+    cancelledStatus: "Revoked",
+    cancelledBadge: "Revoked",
+    cancelNeedsRole: "Privileged Role Administrator",
+  },
   {
     slug: "governance-role",
     landmarks: SEED_LANDMARKS.governanceRole,

@@ -75,6 +75,22 @@ export interface RequestCategory<Entity = unknown> {
   cancelEffect: string;
   /** Set when the entities carry only a user id (PIM v1): names are then looked up with `/users`. */
   lookUpPrincipalNames?: boolean;
+  /** Set when Graph lets a delegated caller cancel only while holding one of these directory roles. */
+  cancelRoles?: CancelRoleRequirement;
+}
+
+/**
+ * Directory roles a delegated caller needs to cancel any request of a category, their own included (contract §7:
+ * Privileged Role Administrator for writes on directory-role requests). Graph still decides; the app only uses it
+ * to stop offering a Cancel that Graph would refuse, and to say why.
+ */
+export interface CancelRoleRequirement {
+  /** Role template ids, as Entra writes them in the access token's `wids` claim. */
+  templateIds: readonly string[];
+  /** The same roles by name, for messages. */
+  names: readonly string[];
+  /** Why there is no Cancel for a caller without them, in words an administrator can act on. */
+  reason: string;
 }
 
 /** The common case: Graph's `RequestCannotBeCancelled` (or a 409) means not cancellable, a 404 means gone. */

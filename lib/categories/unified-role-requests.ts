@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CategoryDescription, PendingRequest } from "@/lib/requests/pending-request";
-import { classifyByCode, type RequestCategory } from "./category-definition";
+import { classifyByCode, type CancelRoleRequirement, type RequestCategory } from "./category-definition";
 import { pimV3Collection, pimV3RequestFields, pimV3RequestSchema } from "./pim-v3-request";
 
 /** Contract §7: only Granted requests can be cancelled, for assignments and eligibilities alike. */
@@ -27,6 +27,20 @@ interface UnifiedRoleOptions {
 const EXPAND = "principal,roleDefinition";
 // Contract §7: delegated reads need one of these directory roles; writes need Privileged Role Administrator.
 const READER_ROLES = ["Privileged Role Administrator", "Global Reader", "Security Reader", "Security Operator", "Security Administrator"];
+
+/**
+ * Contract §7: a delegated cancel (a write) needs Privileged Role Administrator, whoever's request it is, so a
+ * user who may list their own requests may still not cancel them. Global Administrator holds every permission
+ * of Privileged Role Administrator. The ids are Entra's built-in role template ids, the same in every tenant.
+ */
+export const DIRECTORY_ROLE_CANCEL_ROLES: CancelRoleRequirement = {
+  templateIds: ["e8611ab8-c189-46e8-94e1-60213ab1f814", "62e90394-69f5-4237-9190-012177145e10"],
+  names: ["Privileged Role Administrator", "Global Administrator"],
+  reason:
+    "Only a Privileged Role Administrator (or Global Administrator) can cancel directory role requests, their own " +
+    "included, and your account does not hold that role right now. Ask a Privileged Role Administrator to cancel " +
+    "it, or to assign you the role; if you are eligible for it, activate it and sign in again.",
+};
 
 /** unifiedRoleAssignmentScheduleRequest / unifiedRoleEligibilityScheduleRequest (PIM v3, v1.0). */
 export function defineUnifiedRoleCategory(options: UnifiedRoleOptions): RequestCategory<UnifiedRoleRequest> {
@@ -55,6 +69,7 @@ export function defineUnifiedRoleCategory(options: UnifiedRoleOptions): RequestC
     // The docs give a 400 without a code string (contract §7); the emulator answers as PIM does elsewhere.
     classifyCancelRefusal: classifyByCode(["RequestCannotBeCancelled"]),
     cancelEffect: options.cancelEffect,
+    cancelRoles: DIRECTORY_ROLE_CANCEL_ROLES,
   };
 }
 

@@ -60,8 +60,13 @@ export interface PendingRequest {
   stage: RequestStage;
   /** Still moving through its lifecycle (not finished, cancelled, denied…). */
   isOpen: boolean;
-  /** From the category's documented cancellable statuses. */
+  /** From the category's documented cancellable statuses (and, where Graph requires one, the caller's role). */
   cancellable: boolean;
+  /**
+   * Set when `cancellable` is false although the status allows cancelling: the signed-in user lacks a directory
+   * role Graph requires for the cancel. In words an administrator can act on.
+   */
+  cancelBlockedReason?: string;
   /** Null only when Graph omits it (one docs example misspells the property). */
   createdDateTime: string | null;
   principal: PersonRef;

@@ -142,16 +142,48 @@ describe("cancelling directory role schedule requests (E)", () => {
     expect(unknown.body.error.code).toBe("itemNotFound");
   });
 
-  it("lets Megan cancel her own Granted request but not a colleague's, with the matching ReadWrite permission", async () => {
-    const own = eligibility.meganCancellable;
-    const wrongScope = await h.token(MEGAN, { scopes: ["RoleAssignmentSchedule.ReadWrite.Directory", "RoleEligibilitySchedule.Read.Directory"] });
-    expect((await cancel(`${ELIGIBILITIES}/${own.id}`, wrongScope)).status).toBe(403);
+  it("refuses Megan (no Privileged Role Administrator) every cancel, her own Granted requests included (§7)", async () => {
     const token = await h.token(MEGAN);
-    const theirs = await cancel(`${ASSIGNMENTS}/${assignment.colleagueCancellable.id}`, token);
-    expect(theirs.status).toBe(403);
-    expect(theirs.body.error.code).toBe("Authorization_RequestDenied");
-    expect((await cancel(`${ELIGIBILITIES}/${own.id}`, token)).status).toBe(204);
-    expect((await cancel(`${ASSIGNMENTS}/${assignment.meganCancellable.id}`, token)).status).toBe(204);
+    for (const [url, target] of [
+      [ASSIGNMENTS, assignment.meganCancellable],
+      [ELIGIBILITIES, eligibility.meganCancellable],
+      [ASSIGNMENTS, assignment.colleagueCancellable],
+    ] as const) {
+      const answer = await cancel(`${url}/${target.id}`, token);
+      expect(answer.status).toBe(403);
+      expect(answer.body.error).toMatchObject({ code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation." });
+      expect(answer.body.error.innerError["request-id"]).toEqual(expect.any(String));
+    }
+    // Nothing changed, and listing her own requests is still allowed.
+    expect((await h.call(`/_emulator/state/directoryRoleAssignmentScheduleRequests/${assignment.meganCancellable.id}`)).body.status).toBe("Granted");
+    expect((await h.call(`/_emulator/state/directoryRoleEligibilityScheduleRequests/${eligibility.meganCancellable.id}`)).body.status).toBe("Granted");
+    expect((await h.call(`${ELIGIBILITIES}/filterByCurrentUser(on='principal')`, { token })).status).toBe(200);
+  });
+
+  it("lets a Privileged Role Administrator cancel their own Granted requests, with the matching ReadWrite permission", async () => {
+    const wrongScope = await h.token(ADMIN, { scopes: ["RoleAssignmentSchedule.ReadWrite.Directory", "RoleEligibilitySchedule.Read.Directory"] });
+    expect((await cancel(`${ELIGIBILITIES}/${eligibility.adminCancellable.id}`, wrongScope)).status).toBe(403);
+    const token = await h.token(ADMIN);
+    expect((await cancel(`${ELIGIBILITIES}/${eligibility.adminCancellable.id}`, token)).status).toBe(204);
+    expect((await cancel(`${ASSIGNMENTS}/${assignment.adminCancellable.id}`, token)).status).toBe(204);
+  });
+
+  it("refuses a non-administrator's cancels inside $batch too, item by item", async () => {
+    const batch = await h.call("/v1.0/$batch", {
+      token: await h.token(MEGAN),
+      body: {
+        requests: [
+          { id: "a", method: "POST", url: `/roleManagement/directory/roleAssignmentScheduleRequests/${assignment.meganCancellable.id}/cancel` },
+          { id: "e", method: "POST", url: `/roleManagement/directory/roleEligibilityScheduleRequests/${eligibility.meganCancellable.id}/cancel` },
+        ],
+      },
+    });
+    expect(batch.status).toBe(200);
+    const byId = new Map(batch.body.responses.map((r: { id: string }) => [r.id, r]));
+    for (const id of ["a", "e"]) {
+      expect(byId.get(id)).toMatchObject({ status: 403, body: { error: { code: "Authorization_RequestDenied" } } });
+    }
+    expect((await h.call(`/_emulator/state/directoryRoleEligibilityScheduleRequests/${eligibility.meganCancellable.id}`)).body.status).toBe("Granted");
   });
 
   it("works through $batch and the control endpoints", async () => {

@@ -50,11 +50,11 @@ export function directoryRoleRequestCollection(kind: DirectoryRoleRequestKind): 
     },
     canRead: (caller, r) => canReadAll(caller) || sameId(r.principalId, caller.oid) || sameId(r.createdById, caller.oid) || r.approverIds.includes(caller.oid),
     /**
-     * §7 names Privileged Role Administrator for writes. Our decision: a principal may also cancel their own
-     * request, as the PIM portal lets people cancel their own pending activations.
+     * §7: delegated callers need Privileged Role Administrator for writes (Global Administrator holds it too),
+     * whoever's request it is: a principal without the role may list their own requests but not cancel them.
      */
-    authorizeCancel(ctx, r) {
-      if (!sameId(r.principalId, ctx.caller.oid) && !hasAnyRole(ctx.caller, DIRECTORY_ROLE_WRITE_ROLES)) throw forbidden();
+    authorizeCancel(ctx) {
+      if (!hasAnyRole(ctx.caller, DIRECTORY_ROLE_WRITE_ROLES)) throw forbidden();
     },
     isCancellable: (r) => CANCELLABLE_DIRECTORY_ROLE_STATUSES.includes(r.status),
     // §7 / §9 E-1: a cancelled assignment request reads Canceled, a cancelled eligibility request Revoked.
