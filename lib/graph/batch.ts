@@ -44,7 +44,10 @@ export interface BatchRunOptions {
 export interface BatchRun {
   /** In call order; undefined only for calls the run was aborted before answering. */
   results: Array<BatchItemResult | undefined>;
-  /** HTTP requests sent to Graph: every `$batch` counts once. */
+  /**
+   * HTTP requests sent to Graph, one per `$batch` sent. Exact with envelopeFailure "retry-items"; with "throw",
+   * graphRequest's own resends of a throttled envelope happen below this count.
+   */
   roundTrips: number;
 }
 
@@ -107,7 +110,9 @@ export async function runBatches(calls: readonly BatchCall[], token: string, opt
       for (const entry of batch) entry.attempts++;
       let answered: Map<number, BatchItemResult>;
       try {
-        answered = await postBatch(calls, batch, token);
+        // With retry-items this loop resends a failed envelope's items itself and counts each send, so graphRequest
+        // must not also retry the envelope (uncounted sends, retries multiplied); with "throw", it is the only retry.
+        answered = await postBatch(calls, batch, token, { retry: options.envelopeFailure !== "retry-items" });
       } catch (error) {
         if (options.envelopeFailure !== "retry-items") throw error;
         const result = envelopeFailureResult(error);
@@ -164,7 +169,7 @@ function pickBatch(queue: readonly Entry[], calls: readonly BatchCall[]): { entr
   return { entries, at: Math.max(...entries.map((entry) => entry.readyAt)) };
 }
 
-async function postBatch(calls: readonly BatchCall[], batch: readonly Entry[], token: string) {
+async function postBatch(calls: readonly BatchCall[], batch: readonly Entry[], token: string, { retry }: { retry: boolean }) {
   const requests = batch.map(({ index }) => {
     const call = calls[index]!;
     const hasBody = call.body !== undefined;
@@ -176,7 +181,7 @@ async function postBatch(calls: readonly BatchCall[], batch: readonly Entry[], t
     };
   });
   const version = calls[batch[0]!.index]!.version;
-  const response = await graphRequest(`${graphRoot(version)}/$batch`, { token, method: "POST", body: { requests } });
+  const response = await graphRequest(`${graphRoot(version)}/$batch`, { token, method: "POST", body: { requests }, retry });
   const parsed = batchResponseSchema.safeParse(response.body);
   const answered = new Map<number, BatchItemResult>();
   if (!parsed.success) return answered;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { POST } from "@/app/api/requests/cancel/route";
+import { DELETE, GET, OPTIONS, POST } from "@/app/api/requests/cancel/route";
 import { bulkLineSchema, type BulkDoneLine, type BulkLine, type BulkOutcome, type BulkOutcomeLine } from "@/lib/requests/bulk-outcome";
 import type { CategorySlug } from "@/lib/requests/pending-request";
 import { CATEGORIES_UNDER_TEST, storedStatus, type CategoryUnderTest } from "../../e2e/support/categories";
@@ -133,18 +133,21 @@ describe("a mixed run across categories and Graph versions", () => {
   });
 
   it("writes the start line before Graph has answered", async () => {
-    await h.call("/_emulator/config", { body: { latencyMs: 300 } });
+    // Graph answers after a second; the emulator logs a call once it has answered it (engine/pipeline.ts), so an
+    // empty log when the first line arrives means the route wrote it before any answer, instead of buffering.
+    await h.call("/_emulator/config", { body: { latencyMs: 1_000 } });
     const items = picks.slice(0, 3).map(itemOf);
-    const started = performance.now();
-    const response = await bulk({ items });
-    const reader = response.body!.getReader();
-    const first = new TextDecoder().decode((await reader.read()).value);
-    expect(JSON.parse(first)).toEqual({ type: "start", total: 3 });
-    expect(performance.now() - started).toBeLessThan(300);
+    const reader = (await bulk({ items })).body!.getReader();
+    const decoder = new TextDecoder();
+    const first = decoder.decode((await reader.read()).value);
+    expect(first.trimEnd().split("\n").map((line) => JSON.parse(line) as BulkLine)).toEqual([{ type: "start", total: 3 }]);
+    expect(await graphLog()).toEqual([]);
     // The rest arrives once Graph has answered (read to the end, so no batch is left running into the next test).
     let rest = "";
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += new TextDecoder().decode(chunk.value);
-    expect(rest.trimEnd().split("\n").map((line) => (JSON.parse(line) as BulkLine).type)).toEqual(["outcome", "outcome", "outcome", "done"]);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += decoder.decode(chunk.value);
+    const lines = rest.trimEnd().split("\n").map((line) => JSON.parse(line) as BulkLine);
+    expect(lines.map((line) => (line.type === "outcome" ? line.outcome : line.type))).toEqual(["cancelled", "cancelled", "cancelled", "done"]);
+    expect((await graphLog()).filter((c) => c.viaBatch && c.method === "POST")).toHaveLength(3);
   });
 });
 
@@ -193,13 +196,18 @@ describe("batching", () => {
     expect(done.graphRoundTrips).toBe(3);
   });
 
-  it("retries the items of a $batch that failed as a whole", async () => {
-    await h.call("/_emulator/faults", { body: { method: "POST", pathPattern: "/\\$batch$", status: 500, times: 1, retryAfterSeconds: 0.1 } });
+  // 429 and 503 are the statuses graphRequest would itself retry: the run must be the only one to resend, so that
+  // every $batch sent is one attempt of its items and one of the round trips it reports.
+  it.each([500, 503, 429])("retries the items of a $batch that failed as a whole (%i), counting every send", async (status) => {
+    await h.call("/_emulator/faults", { body: { method: "POST", pathPattern: "/\\$batch$", status, times: 1, retryAfterSeconds: 0.1 } });
     const picks = [pick(category("group-assignment"), "colleagueCancellable", "cancelled"), pick(category("access-package"), "colleagueCancellable", "cancelled")];
     const items = picks.map(itemOf);
     const { outcomes, done } = framed(await linesOf(await bulk({ items })), items);
     expect([...outcomes.values()].map((o) => [o.outcome, o.attempts])).toEqual([["cancelled", 2], ["cancelled", 2]]);
+    const log = await graphLog();
+    expect(log.filter((c) => c.path === "/v1.0/$batch").map((c) => c.status)).toEqual([status, 200]);
     expect(done.graphRoundTrips).toBe(2);
+    expect(done.graphRoundTrips).toBe(roundTripsIn(log));
     for (const p of picks) expect(await stored(p)).toBe(p.under.cancelledStatus);
   });
 
@@ -260,6 +268,18 @@ describe("input validation", () => {
     const { error } = (await response.json()) as { error: { code: string; message: string } };
     expect(error.code).toBe("invalid_input");
     expect(error.message).toMatch(message);
+    expect(await graphLog()).toEqual([]);
+  });
+
+  it("answers any method but POST with a JSON 405 that says to use POST", async () => {
+    for (const [handler, method] of [[GET, "GET"], [DELETE, "DELETE"]] as const) {
+      const response = handler(new Request("http://localhost/api/requests/cancel", { method }));
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("POST, OPTIONS");
+      const { error } = (await response.json()) as { error: { code: string; message: string } };
+      expect(error).toEqual({ code: "method_not_allowed", message: `${method} is not supported here; use POST.` });
+    }
+    expect(OPTIONS().headers.get("allow")).toBe("POST, OPTIONS");
     expect(await graphLog()).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { runBatch } from "./batch";
+import { runBatch, runBatches } from "./batch";
 import { GraphHttpError } from "./graph-error";
 import { graphRequest } from "./graph-fetch";
 
@@ -64,6 +64,13 @@ describe("graphRequest", () => {
     expect(received).toHaveLength(1);
   });
 
+  it("with retry: false, sends once and throws the 429 for its caller to retry", async () => {
+    answers.push({ status: 429, headers: { "Retry-After": "0.05" }, body: { error: { code: "TooManyRequests" } } });
+    const error = await graphRequest(`${base}/v1.0/$batch`, { token: "tok", method: "POST", body: {}, retry: false }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 50 });
+    expect(received).toHaveLength(1);
+  });
+
   it("gives up on a Retry-After longer than it may wait and reports the throttling", async () => {
     answers.push({ status: 429, headers: { "Retry-After": "60" }, body: { error: { code: "TooManyRequests" } } });
     const error = await graphRequest(`${base}/v1.0/groups`, { token: "tok" }).catch((e: unknown) => e);
@@ -100,5 +107,28 @@ describe("runBatch", () => {
     expect(results.map((r) => r.status)).toEqual([204, 204, 400]);
     const second = JSON.parse(received[1]!.body) as { requests: Array<{ id: string; method: string }> };
     expect(second.requests).toEqual([expect.objectContaining({ id: "1", method: "POST" })]);
+  });
+
+  describe("a throttled $batch envelope", () => {
+    const calls = [0, 1].map((i) => ({ version: "v1.0" as const, path: `/r/${i}/cancel`, method: "POST" as const }));
+    const throttled: Answer = { status: 429, headers: { "Retry-After": "0.05" }, body: { error: { code: "TooManyRequests" } } };
+    const answeredBoth: Answer = { status: 200, body: { responses: [0, 1].map((i) => ({ id: String(i), status: 204, body: null })) } };
+
+    it("with retry-items, is resent by the run alone: each send is an attempt and a round trip", async () => {
+      answers.push(throttled, answeredBoth);
+      const attempts: number[] = [];
+      const run = await runBatches(calls, "tok", { envelopeFailure: "retry-items", onResult: (index, _, sent) => (attempts[index] = sent) });
+      expect(run.results.map((r) => r?.status)).toEqual([204, 204]);
+      expect(received).toHaveLength(2);
+      expect(run.roundTrips).toBe(2);
+      expect(attempts).toEqual([2, 2]);
+    });
+
+    it("otherwise is resent by graphRequest, so a list fan-out still gets its answers", async () => {
+      answers.push(throttled, answeredBoth);
+      const run = await runBatches(calls, "tok");
+      expect(run.results.map((r) => r?.status)).toEqual([204, 204]);
+      expect(received).toHaveLength(2);
+    });
   });
 });

@@ -13,16 +13,23 @@ export interface GraphRequestOptions {
   token: string;
   method?: "GET" | "POST";
   body?: unknown;
+  /**
+   * false: one attempt, a 429/503/504 is thrown like any other error status. For callers that retry themselves
+   * (a `$batch` whose items are rescheduled on their own), so a request is not retried twice over and every send
+   * is theirs to count.
+   */
+  retry?: boolean;
 }
 
 /**
  * The one door to Microsoft Graph: bearer token, `client-request-id`, a timeout per attempt, and retries of
- * 429/503/504 that honour `Retry-After` (exponential back-off when it is absent, contract §8.3). Anything else that
- * is not 2xx is thrown as a GraphHttpError for the caller to translate.
+ * 429/503/504 that honour `Retry-After` (exponential back-off when it is absent, contract §8.3) unless `retry` is
+ * false. Anything else that is not 2xx is thrown as a GraphHttpError for the caller to translate.
  */
 export async function graphRequest(url: string, options: GraphRequestOptions): Promise<GraphResponse> {
   const env = serverEnv();
   const clientRequestId = crypto.randomUUID();
+  const maxRetries = options.retry === false ? 0 : env.GRAPH_MAX_RETRIES;
   for (let attempt = 0; ; attempt++) {
     const response = await send(url, options, clientRequestId, env.GRAPH_TIMEOUT_MS);
     const body = readJson(response);
@@ -30,7 +37,7 @@ export async function graphRequest(url: string, options: GraphRequestOptions): P
 
     const retryAfterMs = parseRetryAfter(response.headers["retry-after"]) ?? backoffMs(attempt);
     const retryable = RETRYABLE_STATUSES.has(response.status);
-    if (!retryable || attempt >= env.GRAPH_MAX_RETRIES || retryAfterMs > env.GRAPH_MAX_RETRY_WAIT_MS) {
+    if (!retryable || attempt >= maxRetries || retryAfterMs > env.GRAPH_MAX_RETRY_WAIT_MS) {
       throw GraphHttpError.fromParts(response.status, body, response.headers);
     }
     await sleep(retryAfterMs);

@@ -1,4 +1,5 @@
 import { readBearerToken } from "@/lib/api/bearer-token";
+import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { respond } from "@/lib/api/respond";
 import { parseInput } from "@/lib/api/route-input";
@@ -7,6 +8,9 @@ import { BULK_CANCEL_CONTENT_TYPE } from "@/lib/requests/bulk-outcome";
 import { bulkCancelBodySchema } from "./bulk-input";
 
 export const dynamic = "force-dynamic";
+
+// Any other method: a JSON 405 like every other error of the API, not Next's empty one.
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);
 
 // POST /api/requests/cancel  body: { items: [{ category, id }…], view?: "mine" | "all" } → 200 NDJSON stream
 // (lib/requests/bulk-outcome.ts). Bad input is a JSON 400 and no token a 401, both before anything reaches Graph.
