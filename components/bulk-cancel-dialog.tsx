@@ -21,7 +21,7 @@ export function BulkCancelDialog({
   const cancellable = selected?.filter((r) => r.cancellable) ?? [];
   const skipped = selected?.filter((r) => !r.cancellable) ?? [];
   const perCategory = countBy(cancellable, (r) => categories.get(r.category)?.label ?? r.category);
-  const skippedReasons = countBy(skipped, (r) => `${categories.get(r.category)?.label ?? r.category}: ${STAGE_LABELS[r.stage]} (${r.status}) cannot be cancelled`);
+  const skippedReasons = countBy(skipped, (r) => `${categories.get(r.category)?.label ?? r.category}: ${skipReason(r)}`);
   const returnFocus = useReturnFocus(selected !== null);
   return (
     <Dialog.Root open={selected !== null} onOpenChange={(open) => !open && onClose()}>
@@ -90,4 +90,10 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Array<[strin
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+/** Why a selected request is left out: a role the user lacks (Graph would refuse them), or a state past cancelling. */
+function skipReason(request: PendingRequest): string {
+  if (request.cancelBlockedReason && request.isOpen) return request.cancelBlockedReason;
+  return `${STAGE_LABELS[request.stage]} (${request.status}) cannot be cancelled`;
 }

@@ -39,7 +39,11 @@ function FeedNotice({ feed, view, granted }: { feed: CategoryFeed; view: Request
     );
   }
   if (feed.state === "refused") {
-    const missing = missingPermission(view === "all" ? summary.permissions.listAll : summary.permissions.listMine, granted);
+    const missing = missingPermission(
+      view === "all" ? summary.permissions.listAll : summary.permissions.listMine,
+      granted,
+      view === "all" ? summary.permissions.cancelAll : summary.permissions.cancelMine,
+    );
     return (
       <Notice tone="warning" title={`${summary.label}: ${missing ? "permission not granted" : "not available to you"}`}>
         {missing ? <GrantConsentSteps permission={missing} /> : feed.access?.message}

@@ -44,8 +44,15 @@ export function PermissionsPanel({
                   <p className="font-mono text-xs text-slate-700">
                     {category.graphType} ({category.apiVersion})
                   </p>
-                  <ViewLine label="Your own requests" access={views?.mine} needed={category.permissions.listMine} granted={granted} />
-                  <ViewLine label="Everyone's requests" access={views?.all} needed={category.permissions.listAll} granted={granted} roles={category.adminRoles} />
+                  <ViewLine label="Your own requests" access={views?.mine} needed={category.permissions.listMine} cancel={category.permissions.cancelMine} granted={granted} />
+                  <ViewLine
+                    label="Everyone's requests"
+                    access={views?.all}
+                    needed={category.permissions.listAll}
+                    cancel={category.permissions.cancelAll}
+                    granted={granted}
+                    roles={category.adminRoles}
+                  />
                   <p className="mt-2 text-xs text-slate-700">
                     Cancelling needs {category.permissions.cancelAll.join(" or ")}
                     {missingPermission(category.permissions.cancelAll, granted) ? " (not granted)" : " (granted)"}.
@@ -64,16 +71,19 @@ function ViewLine({
   label,
   access,
   needed,
+  cancel,
   granted,
   roles,
 }: {
   label: string;
   access: ViewAccess | undefined;
   needed: readonly string[];
+  /** The permissions cancelling in this view takes: the advice names one that does both. */
+  cancel: readonly string[];
   granted: ReadonlySet<string> | undefined;
   roles?: readonly string[];
 }) {
-  const missing = missingPermission(needed, granted);
+  const missing = missingPermission(needed, granted, cancel);
   const available = access?.available ?? false;
   return (
     <div className="mt-2 text-sm" data-view-line={label}>

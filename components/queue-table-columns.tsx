@@ -104,15 +104,19 @@ export function queueColumns({ categories, showRawStatus, onCancel, onDetails }:
         const request = row.original;
         const who = `${request.principal.displayName}'s request for ${request.target.displayName}`;
         return (
-          <div className="flex justify-end gap-2 whitespace-nowrap">
-            <button type="button" onClick={() => onDetails(request)} aria-label={`Details of ${who}`} className="rounded-md px-2 py-1 text-sm font-medium text-blue-800 hover:bg-blue-50">
-              Details
-            </button>
-            {request.cancellable && (
-              <button type="button" onClick={() => onCancel(request)} aria-label={`Cancel ${who}`} className="rounded-md border border-red-300 px-3 py-1 text-sm font-medium text-red-800 hover:bg-red-50">
-                Cancel
+          <div className="flex flex-col items-end gap-1">
+            <div className="flex justify-end gap-2 whitespace-nowrap">
+              <button type="button" onClick={() => onDetails(request)} aria-label={`Details of ${who}`} className="rounded-md px-2 py-1 text-sm font-medium text-blue-800 hover:bg-blue-50">
+                Details
               </button>
-            )}
+              {request.cancellable && (
+                <button type="button" onClick={() => onCancel(request)} aria-label={`Cancel ${who}`} className="rounded-md border border-red-300 px-3 py-1 text-sm font-medium text-red-800 hover:bg-red-50">
+                  Cancel
+                </button>
+              )}
+            </div>
+            {/* The status allows a cancel but the user's roles do not: say so, or the missing button reads as a bug. */}
+            {request.cancelBlockedReason && <span className="text-right text-xs text-slate-600">Cancelling needs an admin role (see Details)</span>}
           </div>
         );
       },

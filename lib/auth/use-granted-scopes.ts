@@ -34,9 +34,19 @@ function grantedScopesOptions(instance: IPublicClientApplication, account: Accou
   });
 }
 
-/** The first permission of `needed` (least privileged first) when none of them was granted. */
-export function missingPermission(needed: readonly string[], granted: ReadonlySet<string> | undefined): string | null {
+/**
+ * The permission to ask an admin for when none of `needed` (least privileged first) was granted: the least privileged
+ * one that is also in `alsoNeededFor` (the cancel permissions), so one consent lets the user list and cancel; a
+ * read-only permission would make the list appear and every Cancel fail.
+ */
+export function missingPermission(
+  needed: readonly string[],
+  granted: ReadonlySet<string> | undefined,
+  alsoNeededFor: readonly string[] = [],
+): string | null {
   if (!granted || needed.length === 0) return null;
   const lower = new Set([...granted].map((s) => s.toLowerCase()));
-  return needed.some((s) => lower.has(s.toLowerCase())) ? null : needed[0]!;
+  if (needed.some((s) => lower.has(s.toLowerCase()))) return null;
+  const both = new Set(alsoNeededFor.map((s) => s.toLowerCase()));
+  return needed.find((s) => both.has(s.toLowerCase())) ?? needed[0]!;
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { accessPackageCategory } from "@/lib/categories/access-package";
+import { directoryRoleAssignmentCategory } from "@/lib/categories/directory-role-assignment";
 import { governanceRoleCategory } from "@/lib/categories/governance-role";
 import { groupAssignmentCategory } from "@/lib/categories/group-assignment";
 import { privilegedRoleCategory } from "@/lib/categories/privileged-role";
@@ -100,6 +101,18 @@ describe("translating Graph errors", () => {
     expect(error.status).toBe(403);
     expect(error.message).toContain("EntitlementManagement.Read.All");
     expect(error.message).toContain("Identity Governance Administrator");
+  });
+
+  it("names the role a directory-role cancel needs, in 'My requests' too, not the reader roles", () => {
+    for (const view of ["mine", "all"] as const) {
+      const error = mapGraphError(graphError(403, "Authorization_RequestDenied"), {
+        ...cancelContext(directoryRoleAssignmentCategory as never),
+        view,
+      });
+      expect(error.message).toContain("RoleAssignmentSchedule.ReadWrite.Directory");
+      expect(error.message).toContain("Privileged Role Administrator");
+      expect(error.message).not.toContain("Global Reader");
+    }
   });
 
   it.each([

@@ -64,6 +64,9 @@ function forbiddenMessage({ category, operation, view }: GraphErrorContext): str
       ? view === "all" ? permissions.listAll : permissions.listMine
       : view === "all" ? permissions.cancelAll : permissions.cancelMine;
   const what = operation === "list" ? (view === "all" ? "list everyone's" : "list your") : "cancel";
-  const roles = view === "all" && adminRoles.length > 0 ? ` and a directory role such as ${adminRoles.join(", ")}` : "";
+  // Some categories need a directory role for any cancel, one's own included (contract §7); the reader roles that
+  // let an admin list everyone's requests would not do for those.
+  const roleNames = operation === "cancel" && category.cancelRoles ? category.cancelRoles.names : view === "all" ? adminRoles : [];
+  const roles = roleNames.length > 0 ? ` and a directory role such as ${roleNames.join(", ")}` : "";
   return `Microsoft Graph does not let you ${what} ${summary.label} requests. This needs the delegated permission ${scopes.join(" or ")}${roles}.`;
 }
