@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PendingRequest, RequestStage } from "@/lib/requests/pending-request";
+import type { PendingRequest, PersonRef, RequestStage } from "@/lib/requests/pending-request";
 import type { GraphCall, GraphRefusal, RefusalKind, RequestCategory } from "./category-definition";
 import { fromGovernanceSchedule, governanceScheduleSchema } from "./governance-schedule";
 import { isOpenStage, statusIn } from "./pim-v3-status";
@@ -65,8 +65,9 @@ export const privilegedRoleCategory: RequestCategory<PrivilegedRoleRequest> = {
     cancelMine: ["PrivilegedAccess.ReadWrite.AzureAD", "Directory.AccessAsUser.All"],
   },
   adminRoles: ["Privileged Role Administrator"],
-  // User.ReadBasic.All: PIM v1 requests carry only the user's id, so names are looked up.
-  signInScopes: ["PrivilegedAccess.ReadWrite.AzureAD", "User.ReadBasic.All"],
+  // User.ReadBasic.All: PIM v1 requests carry only the user's id, so names are looked up; User.Read: the caller's
+  // own are "Self", named from /me.
+  signInScopes: ["PrivilegedAccess.ReadWrite.AzureAD", "User.ReadBasic.All", "User.Read"],
   lookUpPrincipalNames: true,
   list: {
     all: { sources: () => [{ kind: "collection", call: { version: "beta", path: BASE, query: EXPAND } }] },
@@ -95,11 +96,17 @@ function classifyCancelRefusal({ status, code, message }: GraphRefusal): Refusal
   return undefined;
 }
 
+/**
+ * The principal of a request Graph names only as "Self" (PIM v1 writes it for the caller's own requests, in lists,
+ * `my` and the cancel answer alike, contract §4). It is not a user id to look up: lib/graph/principal-names fills
+ * in the signed-in user instead, and "You" stays if Graph will not say who that is.
+ */
+export const CALLER_PRINCIPAL: Readonly<PersonRef> = { id: "self", displayName: "You" };
+
 function toPendingRequest(entity: PrivilegedRoleRequest): PendingRequest {
   const stage = STAGE_BY_STATUS[entity.status] ?? "in-progress";
-  // The docs examples say "Self" where an id belongs: the request is the caller's own.
-  const self = entity.userId === "Self";
-  const principalId = self ? "self" : (entity.userId ?? "");
+  const self = entity.userId?.toLowerCase() === "self";
+  const principalId = entity.userId ?? "";
   return {
     id: entity.id,
     category: "privileged-role",
@@ -109,7 +116,7 @@ function toPendingRequest(entity: PrivilegedRoleRequest): PendingRequest {
     isOpen: isOpenStage(stage),
     cancellable: statusIn(entity.status, PRIVILEGED_ROLE_CANCELLABLE_STATUSES),
     createdDateTime: entity.requestedDateTime ?? null,
-    principal: { id: principalId, displayName: self ? "You" : principalId },
+    principal: self ? { ...CALLER_PRINCIPAL } : { id: principalId, displayName: principalId },
     target: {
       id: entity.roleInfo?.id ?? entity.roleId ?? "",
       displayName: entity.roleInfo?.name ?? entity.roleId ?? "Directory role",

@@ -1,5 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { POST as cancelRoute } from "@/app/api/requests/[category]/[id]/cancel/route";
+import { GET as listRoute } from "@/app/api/requests/route";
 import { AppError } from "@/lib/errors/app-error";
+import type { PendingRequest, RequestPage } from "@/lib/requests/pending-request";
+import { ADMIN, MEGAN, type DemoPerson } from "@/stand-ins/demo-tenant";
+import { SEED_LANDMARKS } from "@/stand-ins/graph-emulator/seed";
+import { startHarness, type Harness } from "@/stand-ins/graph-emulator/test-harness";
 import type { RequestCategory } from "./category-definition";
 import { directoryRoleAssignmentCategory } from "./directory-role-assignment";
 import { directoryRoleEligibilityCategory } from "./directory-role-eligibility";
@@ -77,6 +84,70 @@ describe("PIM v1 (privileged-role) rules, seeds 001/002", () => {
     const classify = privilegedRoleCategory.classifyCancelRefusal;
     expect(classify({ status: 403, code: "UnAuthorized", message: "Requester not allowed to make Cancel call or request not found." })).toBe("not_found");
     expect(classify({ status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation." })).toBeUndefined();
+  });
+});
+
+describe("PIM v1 names the caller 'Self': the app shows the signed-in user, as every other category does", () => {
+  const map = mapper(privilegedRoleCategory);
+  const landmarks = SEED_LANDMARKS.privilegedRole;
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    vi.stubEnv("GRAPH_BASE_URL", h.url);
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await h.close();
+  });
+  beforeEach(async () => {
+    await h.reset();
+  });
+
+  async function list(person: DemoPerson, view: "mine" | "all"): Promise<PendingRequest[]> {
+    const url = `http://localhost/api/requests?category=privileged-role&view=${view}`;
+    const response = await listRoute(new NextRequest(url, { headers: { authorization: `Bearer ${await h.token(person)}` } }));
+    expect(response.status).toBe(200);
+    return ((await response.json()) as RequestPage).items;
+  }
+  const usersAsked = async () =>
+    ((await h.call("/_emulator/requests")).body as Array<{ path: string }>).map((c) => c.path).filter((p) => /\/(users|me)\b/i.test(p));
+
+  it("'Self' (any case) is never taken for a user id", () => {
+    expect(map({ id: "b", status: "Scheduled", userId: "Self" }).principal).toEqual({ id: "self", displayName: "You" });
+    expect(map({ id: "b", status: "Scheduled", userId: "self" }).principal).toEqual({ id: "self", displayName: "You" });
+    expect(map({ id: "b", status: "Scheduled", userId: MEGAN.oid }).principal).toEqual({ id: MEGAN.oid, displayName: MEGAN.oid });
+  });
+
+  it("Megan's My requests read 'Megan Bowen' on every row, from /me; no user is looked up by the id 'Self'", async () => {
+    const items = await list(MEGAN, "mine");
+    expect(items.length).toBe(5);
+    expect(new Set(items.map((i) => JSON.stringify(i.principal)))).toEqual(new Set([JSON.stringify({ id: MEGAN.oid, displayName: MEGAN.displayName })]));
+    expect(await usersAsked()).toEqual(["/v1.0/me"]);
+  });
+
+  it("Adele's All requests name her own rows 'Adele Vance' and everyone else by their looked-up name", async () => {
+    const items = await list(ADMIN, "all");
+    const byId = new Map(items.map((i) => [i.id, i.principal]));
+    expect(byId.get(landmarks.adminCancellable.id)).toEqual({ id: ADMIN.oid, displayName: ADMIN.displayName });
+    expect(byId.get(landmarks.meganCancellable.id)).toEqual({ id: MEGAN.oid, displayName: MEGAN.displayName });
+    expect(byId.get(landmarks.colleagueCancellable.id)).toEqual({ id: landmarks.colleagueCancellable.principalId, displayName: landmarks.colleagueCancellable.principalDisplayName });
+    expect(items.every((i) => i.principal.displayName !== i.principal.id && i.principal.id !== "self")).toBe(true);
+    expect(await usersAsked()).not.toContain("/v1.0/users/Self");
+  });
+
+  it("a cancel answered with 'Self' shows the canceller's name", async () => {
+    const own = landmarks.meganCancellable;
+    const response = await cancelRoute(
+      new Request(`http://localhost/api/requests/privileged-role/${own.id}/cancel`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${await h.token(MEGAN)}`, "content-type": "application/json" },
+        body: JSON.stringify({ view: "mine" }),
+      }),
+      { params: Promise.resolve({ category: "privileged-role", id: own.id }) },
+    );
+    expect(response.status).toBe(200);
+    const { item } = (await response.json()) as { item: PendingRequest };
+    expect(item).toMatchObject({ id: own.id, status: "Cancelling", principal: { id: MEGAN.oid, displayName: MEGAN.displayName } });
   });
 });
 

@@ -1,13 +1,18 @@
 // Every A–E docs example (test-fixtures/graph-examples, copies of /work/shared/graph-examples) must be a
-// response the emulator could have produced: each property the example shows, at any depth, exists in the
-// emulator's rendering of that entity type for the same version and query. `@odata.*` annotations and the docs'
-// misspelled `createdDateTIme`/`completedDateTIme` (contract §9.11) are ignored. Only keys are compared, so the
-// B examples' `"userId": "Self"` fits our real oids.
+// response the emulator could have produced.
+// - Shape: each property the example shows, at any depth, exists in the emulator's rendering of that entity type
+//   for the same version and query. `@odata.*` annotations and the docs' misspelled
+//   `createdDateTIme`/`completedDateTIme` (contract §9.11) are ignored.
+// - Values (A, B, D, E): each value the example gives a closed-vocabulary property (statuses, types, actions,
+//   states, schedule/expiration types, booleans, and B's "Self") is one the emulator renders at the same path
+//   for that collection and version, searched across its admin and self-service views as Adele and Megan.
+//   C (PIM for Groups) is left out here: its values are covered by group-fixture-values.test.ts.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { ADMIN, MEGAN } from "../demo-tenant";
+import { ADMIN, MEGAN, type DemoPerson } from "../demo-tenant";
 import { exampleEntities } from "../../test-support/graph-examples";
+import { GOVERNANCE_PROVIDERS } from "./model-roles";
 import { buildSeed, SEED_LANDMARKS } from "./seed";
 import { GROUP_KEYS, groupId } from "./seed/directory-seed";
 import {
@@ -69,13 +74,92 @@ async function renderedShape(paths: string[], person = ADMIN): Promise<Shape> {
   return shape;
 }
 
+/**
+ * Properties whose values come from a closed vocabulary. `userId` is here for B's "Self", which is a word, not an
+ * id; every other id, date or free text is not compared.
+ */
+const CLOSED_VOCABULARY = new Set([
+  "status",
+  "subStatus",
+  "assignmentState",
+  "type",
+  "action",
+  "state",
+  "requestType",
+  "requestState",
+  "requestStatus",
+  "assignmentType",
+  "memberType",
+  "userId",
+]);
+type Scalar = string | number | boolean | null;
+type Values = Map<string, Set<Scalar>>;
+
+const isScalar = (v: unknown): v is Scalar => v === null || ["string", "number", "boolean"].includes(typeof v);
+
+/** Every scalar the emulator rendered, by path (`status/subStatus`, `scheduleInfo/expiration/type`; arrays as `[]`). */
+function mergeValues(values: Values, value: unknown, path = ""): Values {
+  if (Array.isArray(value)) for (const item of value) mergeValues(values, item, `${path}[]`);
+  else if (isObject(value)) for (const [key, child] of Object.entries(value)) mergeValues(values, child, path ? `${path}/${key}` : key);
+  else if (isScalar(value)) values.set(path, (values.get(path) ?? new Set()).add(value));
+  return values;
+}
+
+/** "path = value" for each closed-vocabulary value (or boolean) in the example that the emulator never rendered there. */
+function unproduced(example: unknown, values: Values): string[] {
+  const wanted = mergeValues(new Map(), example);
+  return [...wanted].flatMap(([path, examples]) => {
+    const key = path.split("/").pop()!.replace(/\[\]$/, "");
+    if (key.includes("@odata.")) return [];
+    return [...examples]
+      .filter((value) => (typeof value === "boolean" || (typeof value === "string" && CLOSED_VOCABULARY.has(key))) && !values.get(path)?.has(value))
+      .map((value) => `${path} = ${JSON.stringify(value)}`);
+  });
+}
+
+async function renderedValues(views: ReadonlyArray<readonly [string, DemoPerson]>): Promise<Values> {
+  const values: Values = new Map();
+  for (const [path, person] of views) {
+    for (const page of await h.allPages(path, await h.token(person))) for (const item of page.body.value) mergeValues(values, item);
+  }
+  expect(values.size).toBeGreaterThan(0);
+  return values;
+}
+
 const perGroup = (collection: string) => GROUP_KEYS.map((key) => `${PIM_GROUP_BASE}/${collection}?$filter=groupId eq '${groupId(key)}'`);
 
 const perResource = () =>
   buildSeed().governanceResources.map((r) => `${GOVERNANCE_BASE}/${r.provider}/roleAssignmentRequests?$filter=resourceId eq '${r.id}'`);
 const E_ASSIGNMENTS = `${ROLE_MANAGEMENT_BASE}/roleAssignmentScheduleRequests`;
+const E_ELIGIBILITIES = `${ROLE_MANAGEMENT_BASE}/roleEligibilityScheduleRequests`;
+const E_EXPAND = "$expand=roleDefinition,activatedUsing,principal,targetSchedule";
+const D_BETA = "/beta/identityGovernance/entitlementManagement/assignmentRequests";
+const D_BETA_EXPAND = "$expand=requestor($expand=connectedOrganization),accessPackage,accessPackageAssignment";
 
-const CASES: Array<{ file: string; paths: () => string[]; person?: typeof ADMIN }> = [
+const asBoth = (paths: string[]) => paths.flatMap((path) => [[path, ADMIN], [path, MEGAN]] as const);
+const asAdmin = (paths: string[]) => paths.map((path) => [path, ADMIN] as const);
+
+/** Where each collection's values are searched: every view the emulator has of it, admin and self-service. */
+const POOLS = {
+  A: () => [
+    ...asAdmin(perResource()),
+    ...[ADMIN, MEGAN].flatMap((u) => GOVERNANCE_PROVIDERS.map((p) => [`${GOVERNANCE_BASE}/${p}/roleAssignmentRequests?$filter=subjectId eq '${u.oid}'`, u] as const)),
+  ],
+  B: () => [...asAdmin([`${PRIVILEGED_ROLE_BASE}?$expand=roleInfo`]), ...asBoth([`${PRIVILEGED_ROLE_BASE}/my`])],
+  "D v1.0": () => [...asAdmin([`${AP_V1_BASE}?$expand=requestor,accessPackage,assignment`]), ...asBoth([`${AP_V1_BASE}/filterByCurrentUser(on='target')`])],
+  "D beta": () => [
+    ...asAdmin([`${AP_BETA_OLD_BASE}?${D_BETA_EXPAND}`, `${D_BETA}?${D_BETA_EXPAND}`]),
+    ...asBoth([`${D_BETA}/filterByCurrentUser(on='target')?${D_BETA_EXPAND}`]),
+  ],
+  "E assignment": () => [...asAdmin([`${E_ASSIGNMENTS}?${E_EXPAND}`]), ...asBoth([`${E_ASSIGNMENTS}/filterByCurrentUser(on='principal')?${E_EXPAND}`])],
+  "E eligibility": () => [
+    ...asAdmin([`${E_ELIGIBILITIES}?$expand=roleDefinition,principal,targetSchedule`]),
+    ...asBoth([`${E_ELIGIBILITIES}/filterByCurrentUser(on='principal')?$expand=roleDefinition,principal,targetSchedule`]),
+  ],
+} satisfies Record<string, () => ReadonlyArray<readonly [string, DemoPerson]>>;
+type Pool = keyof typeof POOLS;
+
+const CASES: Array<{ file: string; paths: () => string[]; person?: typeof ADMIN; pool?: Pool }> = [
   { file: "C-privilegedAccessGroupAssignmentScheduleRequest-list.json", paths: () => perGroup("assignmentScheduleRequests") },
   {
     file: "C-privilegedAccessGroupAssignmentScheduleRequest-filterByCurrentUser-pending.json",
@@ -83,27 +167,41 @@ const CASES: Array<{ file: string; paths: () => string[]; person?: typeof ADMIN 
     person: MEGAN,
   },
   { file: "C-privilegedAccessGroupEligibilityScheduleRequest-list.json", paths: () => perGroup("eligibilityScheduleRequests") },
-  { file: "D-accessPackageAssignmentRequest-list.json", paths: () => [AP_V1_BASE] },
-  { file: "D-accessPackageAssignmentRequest-filterByCurrentUser.json", paths: () => [`${AP_V1_BASE}/filterByCurrentUser(on='target')`], person: MEGAN },
+  { file: "D-accessPackageAssignmentRequest-list.json", paths: () => [AP_V1_BASE], pool: "D v1.0" },
+  { file: "D-accessPackageAssignmentRequest-filterByCurrentUser.json", paths: () => [`${AP_V1_BASE}/filterByCurrentUser(on='target')`], person: MEGAN, pool: "D v1.0" },
   {
     file: "D-accessPackageAssignmentRequest-beta-list.json",
     paths: () => [`${AP_BETA_OLD_BASE}?$expand=requestor($expand=connectedOrganization)&$filter=(requestState eq 'PendingApproval')`],
+    pool: "D beta",
   },
   {
     file: "D-accessPackageAssignmentRequest-beta-filterByCurrentUser.json",
-    paths: () => ["/beta/identityGovernance/entitlementManagement/assignmentRequests/filterByCurrentUser(on='target')"],
+    paths: () => [`${D_BETA}/filterByCurrentUser(on='target')`],
     person: MEGAN,
+    pool: "D beta",
   },
-  { file: "A-governanceRoleAssignmentRequest-list.json", paths: perResource },
-  { file: "B-privilegedRoleAssignmentRequest-list.json", paths: () => [PRIVILEGED_ROLE_BASE] },
-  { file: "B-privilegedRoleAssignmentRequest-my.json", paths: () => [`${PRIVILEGED_ROLE_BASE}/my?$expand=roleInfo`], person: MEGAN },
-  { file: "E-unifiedRoleAssignmentScheduleRequest-list.json", paths: () => [E_ASSIGNMENTS] },
+  { file: "A-governanceRoleAssignmentRequest-list.json", paths: perResource, pool: "A" },
+  { file: "B-privilegedRoleAssignmentRequest-list.json", paths: () => [PRIVILEGED_ROLE_BASE], pool: "B" },
+  // Asked as the docs example asks it: no query options (roleInfo comes expanded, @odata.count included).
+  { file: "B-privilegedRoleAssignmentRequest-my.json", paths: () => [`${PRIVILEGED_ROLE_BASE}/my`], person: MEGAN, pool: "B" },
+  { file: "E-unifiedRoleAssignmentScheduleRequest-list.json", paths: () => [E_ASSIGNMENTS], pool: "E assignment" },
   {
     file: "E-unifiedRoleAssignmentScheduleRequest-list-expanded.json",
-    paths: () => [`${E_ASSIGNMENTS}?$select=principalId,action,roleDefinitionId&$expand=roleDefinition,activatedUsing,principal,targetSchedule`],
+    paths: () => [`${E_ASSIGNMENTS}?$select=principalId,action,roleDefinitionId&${E_EXPAND}`],
+    pool: "E assignment",
   },
-  { file: "E-unifiedRoleEligibilityScheduleRequest-list.json", paths: () => [`${ROLE_MANAGEMENT_BASE}/roleEligibilityScheduleRequests`] },
+  { file: "E-unifiedRoleEligibilityScheduleRequest-list.json", paths: () => [E_ELIGIBILITIES], pool: "E eligibility" },
 ];
+
+describe("docs examples use only values the emulator produces (A, B, D, E; C: group-fixture-values.test.ts)", () => {
+  for (const { file, pool } of CASES) {
+    if (!pool) continue;
+    it(`${file} (${pool})`, async () => {
+      const values = await renderedValues(POOLS[pool]());
+      for (const example of exampleEntities(file)) expect(unproduced(example, values)).toEqual([]);
+    });
+  }
+});
 
 describe("docs examples fit the emulator's shapes", () => {
   for (const { file, paths, person } of CASES) {
@@ -120,6 +218,13 @@ describe("docs examples fit the emulator's shapes", () => {
     expect(answer.status).toBe(200);
     const [example] = exampleEntities("B-privilegedRoleAssignmentRequest-cancel-response.json");
     expect(missing(example, mergeShape(new Map(), answer.body))).toEqual([]);
+    expect(unproduced(example, mergeValues(new Map(), answer.body))).toEqual([]);
+  });
+
+  it("the value comparison notices a status, a nested type or a boolean the emulator never renders, and ignores ids", () => {
+    const values = mergeValues(new Map(), { id: "1", status: "Granted", isValidationOnly: false, scheduleInfo: { expiration: { type: "noExpiration" } } });
+    const example = { "@odata.type": "#x", id: "2", status: "Revoked", isValidationOnly: true, justification: "x", scheduleInfo: { expiration: { type: "afterDateTime" } }, statusDetails: [{ key: "k" }] };
+    expect(unproduced(example, values)).toEqual(["status = \"Revoked\"", "isValidationOnly = true", "scheduleInfo/expiration/type = \"afterDateTime\""]);
   });
 
   it("the comparison itself notices a property the emulator lacks", () => {

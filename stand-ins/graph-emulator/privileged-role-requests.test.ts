@@ -36,22 +36,47 @@ describe("listing privileged role assignment requests (B)", () => {
     expect((await h.call(BASE, { token: await h.token(ADMIN, { scopes: ["Directory.Read.All"] }) })).status).toBe(200);
   });
 
-  it("my (a GET function) returns the caller's own requests with @odata.count", async () => {
+  it("my (a GET function) returns the caller's own requests with @odata.count, each naming her Self", async () => {
     const answer = await h.call(`${BASE}/my?$expand=roleInfo`, { token: await h.token(MEGAN) });
     expect(answer.status).toBe(200);
     expect(answer.body["@odata.count"]).toBe(5);
     expect(answer.body.value).toHaveLength(5);
-    expect(answer.body.value.every((r: { userId: string }) => r.userId === MEGAN.oid)).toBe(true);
+    expect(answer.body.value.every((r: { userId: string }) => r.userId === "Self")).toBe(true);
     expect(answer.body.value.map((r: { id: string }) => r.id)).toContain(landmarks.meganCancellable.id);
     expect(answer.body.value[0].roleInfo).toHaveProperty("name");
     expect((await h.call(`${BASE}/my()`, { token: await h.token(MEGAN) })).body["@odata.count"]).toBe(5);
     expect((await h.call(`${BASE}/my`, { method: "POST", token: await h.token(MEGAN) })).status).toBe(405);
   });
 
+  it("my answers as the docs example does when asked with no options: roleInfo expanded, with its own context", async () => {
+    const answer = await h.call(`${BASE}/my`, { token: await h.token(MEGAN) });
+    const own = answer.body.value.find((r: { id: string }) => r.id === landmarks.meganCancellable.id);
+    expect(own.roleInfo).toEqual({ id: "88d8e3e3-8f55-4a1e-953a-9b9898b8876b", name: "Directory Readers" });
+    expect(own["roleInfo@odata.context"]).toMatch(new RegExp(`/beta/\\$metadata#privilegedRoleAssignmentRequests\\('${own.id}'\\)/roleInfo/\\$entity$`));
+    // An explicit $expand or $select is still the caller's to choose.
+    const selected = await h.call(`${BASE}/my?$select=id,status`, { token: await h.token(MEGAN) });
+    expect(Object.keys(selected.body.value[0]).sort()).toEqual(["id", "roleInfo", "roleInfo@odata.context", "status"]);
+  });
+
+  it("names only the caller Self: the admin list shows Adele's own rows as Self and everyone else by id", async () => {
+    const answer = await h.call(BASE, { token: await h.token(ADMIN) });
+    const byId = new Map(answer.body.value.map((r: { id: string; userId: string }) => [r.id, r.userId]));
+    expect(byId.get(landmarks.adminCancellable.id)).toBe("Self");
+    expect(byId.get(landmarks.adminClosed.id)).toBe("Self");
+    expect(byId.get(landmarks.meganCancellable.id)).toBe(MEGAN.oid);
+    expect(byId.get(landmarks.colleagueCancellable.id)).toBe(landmarks.colleagueCancellable.principalId);
+    expect([...byId.values()].filter((u) => u === "Self")).toHaveLength(5);
+    // Stored records keep the real id, and a filter on userId takes it.
+    expect((await h.call(`/_emulator/state/privilegedRoleAssignmentRequests/${landmarks.adminCancellable.id}`)).body.userId).toBe(ADMIN.oid);
+    const filtered = await h.call(`${BASE}?$filter=userId eq '${ADMIN.oid}'`, { token: await h.token(ADMIN) });
+    expect(filtered.body.value.map((r: { userId: string }) => r.userId)).toEqual(Array(5).fill("Self"));
+  });
+
   it("gets one request for its user or an admin", async () => {
     const own = landmarks.meganClosed;
     const answer = await h.call(`${BASE}/${own.id}`, { token: await h.token(MEGAN) });
-    expect(answer.body).toMatchObject({ id: own.id, status: "ApprovalDenied", reason: own.justification });
+    expect(answer.body).toMatchObject({ id: own.id, status: "ApprovalDenied", reason: own.justification, userId: "Self" });
+    expect((await h.call(`${BASE}/${own.id}`, { token: await h.token(ADMIN) })).body.userId).toBe(MEGAN.oid);
     expect((await h.call(`${BASE}/${landmarks.colleagueClosed.id}`, { token: await h.token(MEGAN) })).status).toBe(403);
   });
 });
@@ -63,13 +88,14 @@ describe("cancelling a privileged role assignment request (B)", () => {
     const answer = await cancel(target.id, await h.token(ADMIN, { scopes: ["PrivilegedAccess.ReadWrite.AzureAD"] }));
     expect(answer.status).toBe(200);
     expect(answer.body["@odata.context"]).toMatch(/\/beta\/\$metadata#privilegedRoleAssignmentRequests\/\$entity$/);
-    expect(answer.body).toMatchObject({ id: target.id, status: "Cancelling", reason: target.justification, userId: ADMIN.oid });
+    // As in the docs example: the caller's own request names her "Self".
+    expect(answer.body).toMatchObject({ id: target.id, status: "Cancelling", reason: target.justification, userId: "Self" });
   });
 
   it("cancels RequestedApproval too (the resource's word for PendingApproval, contract §9 B-1)", async () => {
     const answer = await cancel(landmarks.colleagueCancellable.id, await h.token(ADMIN));
     expect(answer.status).toBe(200);
-    expect(answer.body.status).toBe("Cancelling");
+    expect(answer.body).toMatchObject({ status: "Cancelling", userId: landmarks.colleagueCancellable.principalId });
     // The seed's own word is accepted as well, if a request ever carries it.
     await h.call(`/_emulator/entities/privilegedRoleAssignmentRequests/${landmarks.adminNotCancellable.id}`, { body: { status: "pendingapproval" } });
     expect((await cancel(landmarks.adminNotCancellable.id, await h.token(ADMIN))).status).toBe(200);
@@ -107,7 +133,7 @@ describe("cancelling a privileged role assignment request (B)", () => {
       token: await h.token(ADMIN),
       body: { requests: [{ id: "1", method: "POST", url: `/privilegedRoleAssignmentRequests/${landmarks.adminCancellable.id}/cancel` }] },
     });
-    expect(batch.body.responses[0]).toMatchObject({ id: "1", status: 200, body: { id: landmarks.adminCancellable.id, status: "Cancelling" } });
+    expect(batch.body.responses[0]).toMatchObject({ id: "1", status: 200, body: { id: landmarks.adminCancellable.id, status: "Cancelling", userId: "Self" } });
   });
 });
 

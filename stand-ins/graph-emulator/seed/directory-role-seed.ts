@@ -80,9 +80,11 @@ export const DIRECTORY_ROLE_ELIGIBILITY_ROWS: readonly DirectoryRoleRow[] = [
 const isRemoval = (action: string) => action === "adminRemove" || action === "selfDeactivate";
 
 function expirationFor(kind: DirectoryRoleRequestKind, action: string, start: string, index: number): ExpirationPattern {
-  // Activations are short (PT8H, as in PIM's default policy); eligibility and admin assignments end on a date.
+  // Activations are short (PT8H, as in PIM's default policy); eligibility and admin assignments mostly end on a
+  // date. Every fourth is permanent, which puts a provisioned permanent admin assignment (the docs example, whose
+  // targetSchedule says noExpiration) among the ones with a schedule.
   if (kind === "assignment" && action === "selfActivate") return { type: "afterDuration", endDateTime: null, duration: `PT${4 + (index % 5)}H` };
-  if (index % 6 === 0) return { type: "noExpiration", endDateTime: null, duration: null };
+  if (index % 4 === 0) return { type: "noExpiration", endDateTime: null, duration: null };
   return { type: "afterDateTime", endDateTime: plusHours(start, 24 * (kind === "eligibility" ? 180 : 30)), duration: null };
 }
 

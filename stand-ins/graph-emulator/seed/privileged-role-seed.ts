@@ -1,6 +1,7 @@
 // Seeded PIM v1 role assignment requests (category B, contract §4): every documented status, for Adele, Megan and
-// colleagues, each with cancellable and non-cancellable requests. `userId` is the principal's real oid (the docs
-// examples say "Self"). PIM v1 roles are identified by the Entra role template id.
+// colleagues, each with cancellable and non-cancellable requests. `userId` is the principal's real oid; answers
+// write "Self" for the caller's own (see privileged-role-requests.ts). PIM v1 roles are identified by the Entra role
+// template id.
 
 import { DEMO_PEOPLE } from "../../demo-tenant";
 import type { PrivilegedRoleRecord, PrivilegedRoleRequestRecord } from "../model-roles";
