@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { SEED_LANDMARKS } from "../../stand-ins/graph-emulator/seed";
 import { GRAPH_EMULATOR_URL } from "../../scripts/demo-env";
 import { CATEGORIES_UNDER_TEST, storedStatus } from "../support/categories";
-import { graphState, resetEmulator, setGraphStatus } from "../support/emulator";
+import { graphLog, graphState, resetEmulator, setGraphStatus } from "../support/emulator";
 import { cancelButton, cancelledNotice, confirmCancel, requestRow } from "../support/dashboard";
 import { readCsvDownload } from "../support/csv";
 import { AUTH_STATE } from "../support/sign-in";
@@ -28,33 +29,43 @@ test("bulk cancel across categories: every item ends with the right outcome and 
     { slug: "governance-role", landmark: SEED_LANDMARKS.governanceRole.colleagueCancellable },
     { slug: "privileged-role", landmark: SEED_LANDMARKS.privilegedRole.colleagueCancellable },
   ] as const;
+  // Approved and provisioned after the page loaded: over, nothing to cancel.
   const stale = { slug: "group-eligibility", landmark: SEED_LANDMARKS.groupEligibility.colleagueCancellable } as const;
+  // Sent back for approval after the page loaded: still open, but PIM v3 cancels only Granted requests.
+  const reopened = { slug: "directory-role-eligibility", landmark: SEED_LANDMARKS.directoryRoleEligibility.colleagueCancellable } as const;
+  const appIdOf = (pick: { slug: string; landmark: { id: string } }) => byCategory.get(pick.slug as never)!.appId(pick.landmark as never);
   await page.goto("/");
-  for (const { slug, landmark } of [...picks, stale]) await select(page, slug, byCategory.get(slug)!.appId(landmark));
+  for (const pick of [...picks, stale, reopened]) await select(page, pick.slug, appIdOf(pick));
   await page.getByLabel("Search requests").fill("");
-  await expect(page.getByRole("button", { name: "Cancel selected (6)" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Cancel selected (7)" })).toBeEnabled();
 
-  // Graph throttles the first two cancels it sees, and someone approves one request after the page loaded.
+  // Graph throttles the first two cancels it sees, and two requests change after the page loaded.
   await request.post(`${GRAPH_EMULATOR_URL}/_emulator/faults`, {
     data: { method: "POST", pathPattern: "/cancel$", status: 429, times: 2, retryAfterSeconds: 0.3 },
   });
   await setGraphStatus(request, "groupEligibilityScheduleRequests", stale.landmark.id, "Provisioned");
+  await setGraphStatus(request, "directoryRoleEligibilityScheduleRequests", reopened.landmark.id, "PendingApproval");
 
-  await page.getByRole("button", { name: "Cancel selected (6)" }).click();
-  const dialog = page.getByRole("dialog", { name: "Cancel 6 requests?" });
+  await page.getByRole("button", { name: "Cancel selected (7)" }).click();
+  const dialog = page.getByRole("dialog", { name: "Cancel 7 requests?" });
   await expect(dialog.getByTestId("bulk-per-category")).toContainText("Access packages");
-  await dialog.getByRole("button", { name: "Cancel 6 requests" }).click();
+  await dialog.getByRole("button", { name: "Cancel 7 requests" }).click();
 
   const progress = page.getByTestId("bulk-progress");
-  await expect(progress.getByRole("status")).toHaveText("Bulk cancel finished: 6 of 6 answered", { timeout: 30_000 });
+  await expect(progress.getByRole("status")).toHaveText("Bulk cancel finished: 7 of 7 answered", { timeout: 30_000 });
   await expect(progress.locator('[data-outcome="cancelled"]')).toContainText("5 cancelled");
   await expect(progress.locator('[data-outcome="already_final"]')).toContainText("1 already closed");
+  await expect(progress.locator('[data-outcome="not_cancellable"]')).toContainText("1 not cancellable");
 
   for (const { slug, landmark } of picks) {
     const category = byCategory.get(slug)!;
     expect(storedStatus(await graphState(request, category.collection, landmark.id)), slug).toBe(category.cancelledStatus);
   }
   expect(storedStatus(await graphState(request, "groupEligibilityScheduleRequests", stale.landmark.id))).toBe("Provisioned");
+  expect(storedStatus(await graphState(request, "directoryRoleEligibilityScheduleRequests", reopened.landmark.id))).toBe("PendingApproval");
+  // The throttling happened, and the throttled cancels were sent again rather than given up.
+  const throttled = (await graphLog(request)).filter((call) => call.viaBatch && call.method === "POST" && call.status === 429);
+  expect(throttled).toHaveLength(2);
 
   const download = page.waitForEvent("download");
   await progress.getByRole("button", { name: "Download receipt (CSV)" }).click();
@@ -62,10 +73,24 @@ test("bulk cancel across categories: every item ends with the right outcome and 
   expect(receipt.byteOrderMark).toBe(true);
   const [header, ...records] = receipt.rows;
   expect(header).toEqual(["id", "category", "principal", "target", "statusBefore", "outcome", "graphCode", "time"]);
-  expect(records).toHaveLength(6);
-  const outcomeOf = (id: string, slug: string) => records.find((r) => r[0] === id && r[1] === slug)?.[5];
-  for (const { slug, landmark } of picks) expect(outcomeOf(byCategory.get(slug)!.appId(landmark), slug), slug).toBe("cancelled");
-  expect(outcomeOf(stale.landmark.id, "group-eligibility")).toBe("already_final");
+  expect(records).toHaveLength(7);
+  const recordOf = (pick: { slug: string; landmark: { id: string } }) => records.find((r) => r[0] === appIdOf(pick) && r[1] === pick.slug)!;
+  for (const pick of picks) expect(recordOf(pick)[5], pick.slug).toBe("cancelled");
+  expect(recordOf(stale)[5]).toBe("already_final");
+  expect(recordOf(reopened)[5]).toBe("not_cancellable");
+  // What the row said before the run, and when each outcome became final.
+  expect(recordOf(reopened)[4]).toBe("Granted");
+  for (const record of records) {
+    expect(record[2], "principal").not.toBe("");
+    expect(record[3], "target").not.toBe("");
+    expect(new Date(record[7]!).toISOString()).toBe(record[7]);
+  }
+
+  // The JSON receipt holds the same rows.
+  const jsonDownload = page.waitForEvent("download");
+  await progress.getByRole("button", { name: "Download receipt (JSON)" }).click();
+  const json = JSON.parse(readFileSync((await (await jsonDownload).path())!, "utf8").replace(/^\uFEFF/, "")) as Array<Record<string, string>>;
+  expect(json.map((row) => [row.id, row.category, row.outcome]).sort()).toEqual(records.map((r) => [r[0], r[1], r[5]]).sort());
 });
 
 test("select all matching the filter: the confirmation states what will be skipped and why", async ({ page }) => {

@@ -21,7 +21,7 @@ test("Megan sees only her own requests and no 'All requests' view", async ({ pag
 
   const principals = await page.locator("tbody tr[data-request-id] td:nth-child(2)").allInnerTexts();
   expect(principals.length).toBeGreaterThan(10);
-  // PIM v1 names her by id in Graph; the app looks the name up, so every row reads the same.
+  // PIM v1 calls her "Self" in Graph (as its docs examples do); the app names her from /me, so every row reads the same.
   expect(new Set(principals)).toEqual(new Set([MEGAN.displayName]));
   await expect(requestRow(page, "access-package", SEED_LANDMARKS.accessPackage.colleagueCancellable.id)).toHaveCount(0);
 });
