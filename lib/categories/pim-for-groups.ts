@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PendingRequest, CategoryDescription } from "@/lib/requests/pending-request";
-import { classifyByCode, type GraphRefusal, type RefusalKind, type RequestCategory } from "./category-definition";
+import { classifyByCode, type GraphRefusal, type ListSource, type RefusalKind, type RequestCategory } from "./category-definition";
 import { directoryObjectSchema, odataString } from "./graph-shapes";
 import { pimV3Collection, pimV3RequestFields, pimV3RequestSchema } from "./pim-v3-request";
 
@@ -35,6 +35,20 @@ interface PimForGroupsOptions {
 }
 
 const EXPAND = "principal,group($select=id,displayName)";
+
+/**
+ * The groups PIM for Groups can govern: security groups and Microsoft 365 groups (Microsoft's PIM for Groups
+ * docs). A Microsoft 365 group's securityEnabled may be false, so two lists, read one after the other, that never
+ * overlap: every security group, then the Microsoft 365 groups that are not security groups. Only filters Graph
+ * answers without advanced queries (`eq`, `any`); excluding dynamic-membership or on-premises-synced groups (which
+ * PIM cannot manage) would take `not`/`ne`, i.e. ConsistencyLevel: eventual and $count, so they are asked about
+ * too and simply have no requests. See README, "PIM for Groups".
+ */
+export const PIM_GROUP_FILTERS = [
+  "securityEnabled eq true",
+  "groupTypes/any(g:g eq 'Unified') and securityEnabled eq false",
+] as const;
+
 // Contract §5 role requirement for writes on groups that are not role-assignable, plus the role-assignable one.
 const GROUP_ADMIN_ROLES = [
   "Privileged Role Administrator",
@@ -60,17 +74,18 @@ export function definePimForGroupsCategory(options: PimForGroupsOptions): Reques
     signInScopes: [options.writeScope, "GroupMember.Read.All"],
     list: {
       all: {
-        sources: () => [
-          {
-            kind: "fan-out",
-            parents: { version: "v1.0", path: "/groups", query: { $filter: "securityEnabled eq true", $select: "id,displayName" } },
-            child: (groupId) => ({
-              version: "v1.0",
-              path: base,
-              query: { $filter: `groupId eq ${odataString(groupId)}`, $expand: EXPAND },
+        sources: () =>
+          PIM_GROUP_FILTERS.map(
+            (filter): ListSource => ({
+              kind: "fan-out",
+              parents: { version: "v1.0", path: "/groups", query: { $filter: filter, $select: "id,displayName" } },
+              child: (groupId) => ({
+                version: "v1.0",
+                path: base,
+                query: { $filter: `groupId eq ${odataString(groupId)}`, $expand: EXPAND },
+              }),
             }),
-          },
-        ],
+          ),
       },
       mine: collection.mineList,
     },

@@ -23,15 +23,15 @@ beforeEach(async () => {
   await h.reset();
 });
 
-async function securityGroupIds(): Promise<Set<string>> {
-  const pages = await h.allPages("/v1.0/groups?$filter=securityEnabled eq true&$select=id", adminToken);
+async function groupIds(filter: string): Promise<Set<string>> {
+  const pages = await h.allPages(`/v1.0/groups?$filter=${filter}&$select=id`, adminToken);
   return new Set(pages.flatMap((page) => page.body.value.map((g: { id: string }) => g.id)));
 }
+const securityGroupIds = () => groupIds("securityEnabled eq true");
 
-async function listAsAdmin(category: string): Promise<RequestPage> {
-  const response = await GET(
-    new NextRequest(`http://localhost/api/requests?category=${category}&view=all`, { headers: { authorization: `Bearer ${adminToken}` } }),
-  );
+async function listAsAdmin(category: string, cursor?: string): Promise<RequestPage> {
+  const query = `category=${category}&view=all${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+  const response = await GET(new NextRequest(`http://localhost/api/requests?${query}`, { headers: { authorization: `Bearer ${adminToken}` } }));
   expect(response.status).toBe(200);
   return (await response.json()) as RequestPage;
 }
@@ -55,8 +55,28 @@ describe("the admin list of PIM for Groups requests", () => {
     const page = await listAsAdmin("group-assignment");
 
     expect(page.items.map((item) => item.id).sort()).toEqual(stored.map((r) => r.id).sort());
-    expect(page.nextCursor).toBeNull();
     // The groups, one $batch with every group's first page, then one $batch per further page of the longest list.
     expect(await graphRoundTrips()).toBe(2 + Math.max(...pagesPerGroup) - 1);
+    // The Microsoft 365 groups that are not security groups come next.
+    expect(page.nextCursor).not.toBeNull();
+  });
+
+  it("then brings the requests of the Microsoft 365 groups that are not security groups, none twice", async () => {
+    const security = await securityGroupIds();
+    const microsoft365 = await groupIds("groupTypes/any(g:g eq 'Unified') and securityEnabled eq false");
+    const stored = (await h.call("/_emulator/state/groupEligibilityScheduleRequests")).body as Array<{ id: string; groupId: string }>;
+    expect(microsoft365.size).toBeGreaterThan(0);
+    expect([...microsoft365].some((id) => security.has(id))).toBe(false);
+
+    const first = await listAsAdmin("group-eligibility");
+    const second = await listAsAdmin("group-eligibility", first.nextCursor ?? undefined);
+
+    expect(second.items.map((item) => item.id).sort()).toEqual(stored.filter((r) => microsoft365.has(r.groupId)).map((r) => r.id).sort());
+    expect(second.items.length).toBeGreaterThan(0);
+    expect(second.nextCursor).toBeNull();
+    // Every stored request is on a group PIM for Groups governs, and the two pages bring each exactly once.
+    const ids = [...first.items, ...second.items].map((item) => item.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual(stored.map((r) => r.id).sort());
   });
 });

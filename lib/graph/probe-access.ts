@@ -1,9 +1,10 @@
 import "server-only";
+import { z } from "zod";
 import type { GraphCall, RequestCategory } from "@/lib/categories/category-definition";
 import { CATEGORY_REGISTRY } from "@/lib/categories/registry";
 import type { CategoryAccess, ViewAccess } from "@/lib/requests/category-access";
 import { REQUEST_VIEWS, type CategorySlug, type RequestView } from "@/lib/requests/pending-request";
-import { runBatch, type BatchCall } from "./batch";
+import { MAX_BATCH_SIZE, runBatches, type BatchCall } from "./batch";
 import { readCollection } from "./collection";
 import { GraphHttpError } from "./graph-error";
 import { graphRequest } from "./graph-fetch";
@@ -12,7 +13,7 @@ import { readCallerId } from "./caller";
 import { mapGraphError } from "./map-graph-error";
 
 /**
- * Asks Graph, not a role flag, what this user may list: one `$top=1` read per category and view, all in `$batch`.
+ * Asks Graph, not a role flag, what this user may list: `$top=1` reads per category and view, all in `$batch`.
  * A 2xx means the view is available; a refusal carries the app's explanation of the missing permission or role.
  */
 export async function probeAccess(token: string): Promise<CategoryAccess[]> {
@@ -23,79 +24,109 @@ export async function probeAccess(token: string): Promise<CategoryAccess[]> {
   }
 }
 
+/**
+ * Parents a fan-out view is probed with. The list skips a parent this admin may not read (a role-assignable group
+ * without Privileged Role Administrator answers 403) and is forbidden only when every parent refuses, so a single
+ * sample would decide for the whole category on the strength of whichever group Graph happens to list first.
+ * The first page's first few parents come from the call that used to fetch one (`$top`), and their `$top=1` probes
+ * ride in the `$batch` of the other views: at most 18 v1.0 items (2 PIM for Groups categories × 5 groups + 8
+ * collection probes) and 8 beta ones, so still one `$batch` per version and the same round trips as one sample.
+ * A registry that outgrows 20 items per version gets a second `$batch`, sent side by side (`runProbes`).
+ */
+export const PROBE_PARENTS = 5;
+
+interface Probe {
+  category: RequestCategory<unknown>;
+  view: RequestView;
+  /** Empty when there is nothing to ask (a fan-out with no parents): nothing refused, so the view is available. */
+  calls: BatchCall[];
+}
+
 async function probeEveryCategory(token: string): Promise<CategoryAccess[]> {
-  const sampleParents = new Map<string, Promise<string | null>>();
+  const sampleParents = new Map<string, Promise<string[]>>();
   let callerId: Promise<string> | undefined;
   const caller = () => (callerId ??= readCallerId(token));
-  const probes: Array<{ category: RequestCategory<unknown>; view: RequestView; call: BatchCall | null }> = [];
-  // The probes' own preparation (a sample group or resource, the caller's id) runs side by side: each costs a
+  // The probes' own preparation (sample groups or resources, the caller's id) runs side by side: each costs a
   // Graph round trip, and the dashboard waits for all of them.
   const pairs = CATEGORY_REGISTRY.flatMap((category) => REQUEST_VIEWS.map((view) => ({ category, view })));
-  const calls = await Promise.all(pairs.map(({ category, view }) => probeCall(category, view, token, sampleParents, caller)));
-  pairs.forEach(({ category, view }, index) => probes.push({ category, view, call: calls[index] ?? null }));
-  const answers = await runProbes(probes.map((p) => p.call), token);
+  const probes: Probe[] = await Promise.all(
+    pairs.map(async ({ category, view }) => ({ category, view, calls: await probeCalls(category, view, token, sampleParents, caller) })),
+  );
+  const answers = await runProbes(
+    probes.flatMap((p) => p.calls),
+    token,
+  );
   const byCategory = new Map<CategorySlug, CategoryAccess>();
-  probes.forEach(({ category, view }, index) => {
+  let next = 0;
+  for (const { category, view, calls } of probes) {
+    const own = answers.slice(next, next + calls.length);
+    next += calls.length;
     const slug = category.summary.slug;
     const entry = byCategory.get(slug) ?? { category: slug, views: {} as Record<RequestView, ViewAccess> };
-    entry.views[view] = interpret(answers[index] ?? null, category, view);
+    entry.views[view] = interpret(own, category, view);
     byCategory.set(slug, entry);
-  });
+  }
   return [...byCategory.values()];
 }
 
-function withTop(call: GraphCall): BatchCall {
-  return { ...call, query: { ...call.query, $top: "1" } };
+function withTop(call: GraphCall, top = 1): BatchCall {
+  return { ...call, query: { ...call.query, $top: String(top) } };
 }
 
-async function probeCall(
+async function probeCalls(
   category: RequestCategory<unknown>,
   view: RequestView,
   token: string,
-  sampleParents: Map<string, Promise<string | null>>,
+  sampleParents: Map<string, Promise<string[]>>,
   caller: () => Promise<string>,
-): Promise<BatchCall | null> {
+): Promise<BatchCall[]> {
   const plan = category.list[view];
-  // The first source stands for the category: its permission and role rules are the category's.
+  // The first source stands for the category: its permission and role rules are the category's. (PIM for Groups'
+  // second source, Microsoft 365 groups, follows the same rules; PIM v2's first provider stands for the others.)
   const source = plan.sources({ callerId: plan.needsCallerId ? await caller() : "" })[0];
-  if (!source) return null;
-  if (source.kind === "collection") return withTop(source.call);
-  // A fan-out needs a parent to ask about; with no parents there is nothing to refuse.
+  if (!source) return [];
+  if (source.kind === "collection") return [withTop(source.call)];
+  // A fan-out needs parents to ask about; with no parents there is nothing to refuse.
   const key = buildGraphUrl(source.parents);
-  if (!sampleParents.has(key)) sampleParents.set(key, firstParentId(source.parents, token));
-  const parentId = await sampleParents.get(key);
-  return parentId ? withTop(source.child(parentId)) : null;
+  if (!sampleParents.has(key)) sampleParents.set(key, firstParentIds(source.parents, token));
+  const parentIds = await sampleParents.get(key)!;
+  return parentIds.map((id) => withTop(source.child(id)));
 }
 
-async function firstParentId(parents: GraphCall, token: string): Promise<string | null> {
+const parentSchema = z.object({ id: z.string() });
+
+async function firstParentIds(parents: GraphCall, token: string): Promise<string[]> {
   try {
-    const response = await graphRequest(buildGraphUrl(withTop(parents)), { token });
-    const first = readCollection(response.body)?.entities[0] as { id?: unknown } | undefined;
-    return typeof first?.id === "string" ? first.id : null;
+    const response = await graphRequest(buildGraphUrl(withTop(parents, PROBE_PARENTS)), { token });
+    const entities = readCollection(response.body)?.entities ?? [];
+    return entities.flatMap((entity) => parentSchema.safeParse(entity).data?.id ?? []).slice(0, PROBE_PARENTS);
   } catch {
-    return null;
+    return [];
   }
 }
 
-type ProbeAnswer = { status: number; body: unknown; headers: Record<string, string> } | null;
+type ProbeAnswer = { status: number; body: unknown; headers: Record<string, string> } | undefined;
 
-async function runProbes(calls: Array<BatchCall | null>, token: string): Promise<ProbeAnswer[]> {
-  const answers: ProbeAnswer[] = calls.map(() => null);
-  const versions = [...new Set(calls.flatMap((c) => (c ? [c.version] : [])))];
-  await Promise.all(
-    versions.map(async (version) => {
-      const indexes = calls.flatMap((c, i) => (c?.version === version ? [i] : []));
-      const results = await runBatch(version, indexes.map((i) => calls[i]!), token);
-      results.forEach((result, k) => (answers[indexes[k]!] = result));
-    }),
-  );
-  return answers;
+/**
+ * Every probe in `$batch`, one envelope per version side by side (the dashboard waits for the slowest), and more
+ * than one for a version only past Graph's 20 items per `$batch` (§8.2), sent side by side too.
+ */
+async function runProbes(calls: readonly BatchCall[], token: string): Promise<ProbeAnswer[]> {
+  if (calls.length === 0) return [];
+  const { results } = await runBatches(calls, token, { concurrency: Math.ceil(calls.length / MAX_BATCH_SIZE) + 1 });
+  return results;
 }
 
-function interpret(answer: ProbeAnswer, category: RequestCategory<unknown>, view: RequestView): ViewAccess {
-  // Only a refusal says the user may not list this view; a Graph outage is the list's own error to show.
-  if (!answer || (answer.status !== 401 && answer.status !== 403)) return { available: true };
-  const error = mapGraphError(GraphHttpError.fromParts(answer.status, answer.body, answer.headers), {
+const isRefusal = (answer: ProbeAnswer) => answer?.status === 401 || answer?.status === 403;
+
+function interpret(answers: readonly ProbeAnswer[], category: RequestCategory<unknown>, view: RequestView): ViewAccess {
+  // Only refusals say the user may not list this view, and for a fan-out only when every sampled parent refuses
+  // (the list skips the ones that do). A parent gone meanwhile (404) says nothing either way; a Graph outage is the
+  // list's own error to show.
+  const telling = answers.filter((answer) => answer?.status !== 404);
+  const refusal = telling[0];
+  if (!refusal || !telling.every(isRefusal)) return { available: true };
+  const error = mapGraphError(GraphHttpError.fromParts(refusal.status, refusal.body, refusal.headers), {
     category,
     operation: "list",
     view,

@@ -26,6 +26,8 @@ export interface GroupRecord {
   mailNickname: string;
   mailEnabled: boolean;
   securityEnabled: boolean;
+  /** Graph's `groupTypes`: "Unified" for a Microsoft 365 group, "DynamicMembership"; empty for a security group. */
+  groupTypes: string[];
   isAssignableToRole: boolean;
   visibility: "Private" | "Public" | null;
   createdDateTime: string;
@@ -64,9 +66,14 @@ export interface AccessPackageRecord {
   createdDateTime: string;
 }
 
-/** Contract §2 `expirationPattern`. */
+type ExpirationPatternType = "notSpecified" | "noExpiration" | "afterDateTime" | "afterDuration";
+
+/**
+ * Contract §2 `expirationPattern`. A PIM for Groups request keeps the casing it was created with: the docs'
+ * examples send and return "AfterDuration" next to "SelfActivate" (§5), so the PascalCase spellings are stored too.
+ */
 export interface ExpirationPattern {
-  type: "notSpecified" | "noExpiration" | "afterDateTime" | "afterDuration";
+  type: ExpirationPatternType | Capitalize<ExpirationPatternType>;
   endDateTime: string | null;
   duration: string | null;
 }

@@ -35,7 +35,7 @@ export const groupView: EntityView<GroupRecord> = {
     createdDateTime: g.createdDateTime,
     description: g.description,
     displayName: g.displayName,
-    groupTypes: [],
+    groupTypes: [...g.groupTypes],
     isAssignableToRole: g.isAssignableToRole,
     mail: g.mailEnabled ? `${g.mailNickname}@${DEMO_TENANT_DOMAIN}` : null,
     mailEnabled: g.mailEnabled,

@@ -1,6 +1,8 @@
-// Directory reads the app needs: the admin view lists security groups (paged) to fan out PIM for Groups requests
-// per group, and may read users and /me. Unknown directory ids answer like real Graph's directory service:
-// 404 Request_ResourceNotFound (the request collections use itemNotFound instead, see engine/graph-error.ts).
+// Directory reads the app needs: the admin view lists the groups PIM for Groups can govern (security groups, then
+// Microsoft 365 groups with `groupTypes/any(g:g eq 'Unified') and securityEnabled eq false`; paged) to fan out PIM
+// for Groups requests per group, and may read users and /me. Unknown directory ids answer like real Graph's
+// directory service: 404 Request_ResourceNotFound (the request collections use itemNotFound instead, see
+// engine/graph-error.ts).
 
 import { GRAPH_VERSIONS, type GroupRecord, type UserRecord } from "../model";
 import { entityResult, listCollection } from "../engine/collection-reads";
@@ -22,6 +24,7 @@ const GROUP_FILTERABLE: FilterableProperties<GroupRecord> = {
   mailNickname: { type: "string", get: (g) => g.mailNickname },
   securityEnabled: { type: "boolean", get: (g) => g.securityEnabled },
   mailEnabled: { type: "boolean", get: (g) => g.mailEnabled },
+  groupTypes: { type: "strings", get: (g) => g.groupTypes },
   isAssignableToRole: { type: "boolean", get: (g) => g.isAssignableToRole },
 };
 

@@ -1,6 +1,7 @@
 // A small OData $filter parser and evaluator: eq/ne/gt/ge/lt/le, `in (…)`, and/or/not, parentheses, string,
-// number, boolean, null and DateTimeOffset literals, and navigation paths like `accessPackage/id`. Each request
-// collection declares which properties it filters on (contract §5–7 name them); others are a 400, as in Graph.
+// number, boolean, null and DateTimeOffset literals, navigation paths like `accessPackage/id`, and `any` over a
+// collection of strings (`groupTypes/any(g:g eq 'Unified')`, as Graph documents for groups). Each collection
+// declares which properties it filters on (contract §5–7 name them); others are a 400, as in Graph.
 
 import { badRequest } from "./graph-error";
 
@@ -17,16 +18,19 @@ export type FilterExpr =
   | { kind: "and" | "or"; left: FilterExpr; right: FilterExpr }
   | { kind: "not"; operand: FilterExpr }
   | { kind: "compare"; op: CompareOp; property: string; value: Literal }
-  | { kind: "in"; property: string; values: Literal[] };
+  | { kind: "in"; property: string; values: Literal[] }
+  /** `property/any(variable: body)`: true when some element of the collection satisfies `body`. */
+  | { kind: "any"; property: string; variable: string; body: FilterExpr };
 
 export interface FilterableProperty<R> {
-  type: "string" | "datetime" | "boolean";
+  /** `strings`: a collection of strings (`groupTypes`), filtered with `any` only. */
+  type: "string" | "datetime" | "boolean" | "strings";
   get(record: R): unknown;
 }
 export type FilterableProperties<R> = Readonly<Record<string, FilterableProperty<R>>>;
 
-const TOKEN = /\s*(?:(\()|(\))|(,)|'((?:[^']|'')*)'|(\d{4}-\d{2}-\d{2}T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})?)|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_./]*))/y;
-type Token = { kind: "(" | ")" | "," | "string" | "datetime" | "number" | "word"; text: string };
+const TOKEN = /\s*(?:(\()|(\))|(,)|(:)|'((?:[^']|'')*)'|(\d{4}-\d{2}-\d{2}T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})?)|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_./]*))/y;
+type Token = { kind: "(" | ")" | "," | ":" | "string" | "datetime" | "number" | "word"; text: string };
 const OPS = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
 
 function tokenize(input: string): Token[] {
@@ -40,10 +44,11 @@ function tokenize(input: string): Token[] {
     if (m[1]) tokens.push({ kind: "(", text: "(" });
     else if (m[2]) tokens.push({ kind: ")", text: ")" });
     else if (m[3]) tokens.push({ kind: ",", text: "," });
-    else if (m[4] !== undefined) tokens.push({ kind: "string", text: m[4].replace(/''/g, "'") });
-    else if (m[5]) tokens.push({ kind: "datetime", text: m[5] });
-    else if (m[6]) tokens.push({ kind: "number", text: m[6] });
-    else tokens.push({ kind: "word", text: m[7]! });
+    else if (m[4]) tokens.push({ kind: ":", text: ":" });
+    else if (m[5] !== undefined) tokens.push({ kind: "string", text: m[5].replace(/''/g, "'") });
+    else if (m[6]) tokens.push({ kind: "datetime", text: m[6] });
+    else if (m[7]) tokens.push({ kind: "number", text: m[7] });
+    else tokens.push({ kind: "word", text: m[8]! });
   }
   return tokens;
 }
@@ -71,6 +76,15 @@ export function parseFilter(input: string): FilterExpr {
   const comparison = (): FilterExpr => {
     const property = tokens[pos++];
     if (property?.kind !== "word") return fail("expected a property name");
+    const lambda = /^(.+)\/any$/i.exec(property.text);
+    if (lambda && peek()?.kind === "(") {
+      pos++;
+      const variable = expect("word").text;
+      expect(":");
+      const body = or();
+      expect(")");
+      return { kind: "any", property: lambda[1]!, variable, body };
+    }
     if (peek()?.kind === "(") return fail(`the function '${property.text}' is not supported`);
     const op = tokens[pos++];
     const opText = op?.kind === "word" ? op.text.toLowerCase() : "";
@@ -140,6 +154,7 @@ function findProperty<R>(props: FilterableProperties<R>, name: string, typeName:
 }
 
 function compare<R>(prop: FilterableProperty<R>, op: CompareOp, literal: Literal, actual: unknown): boolean {
+  if (prop.type === "strings") throw badRequest("Invalid filter clause: a collection is filtered with any(), e.g. groupTypes/any(g:g eq 'Unified').");
   if (literal.type === "null") return op === "eq" ? actual == null : op === "ne" ? actual != null : false;
   if (actual == null) return op === "ne";
   let diff: number;
@@ -177,6 +192,17 @@ export function compileFilter<R>(expr: FilterExpr, props: FilterableProperties<R
     case "in": {
       const prop = findProperty(props, expr.property, typeName);
       return (r) => expr.values.some((v) => compare(prop, "eq", v, prop.get(r)));
+    }
+    case "any": {
+      const prop = findProperty(props, expr.property, typeName);
+      if (prop.type !== "strings") throw badRequest(`Invalid filter clause: any() needs a collection, and '${expr.property}' is not one.`);
+      // Inside the lambda the range variable is the element (a string); the outer properties are not in scope.
+      const element: FilterableProperties<string> = { [expr.variable]: { type: "string", get: (value) => value } };
+      const body = compileFilter(expr.body, element, typeName);
+      return (r) => {
+        const values = prop.get(r);
+        return Array.isArray(values) && values.some((value) => body(String(value)));
+      };
     }
   }
 }

@@ -1,6 +1,7 @@
-// The seeded directory: the demo people (stand-ins/demo-tenant.ts), security groups governed by PIM for Groups,
-// and the entitlement-management catalogue. Megan owns no group on purpose: owning one would let her list that
-// group's requests, and the app decides whether to offer "All requests" by probing the first group.
+// The seeded directory: the demo people (stand-ins/demo-tenant.ts), the groups governed by PIM for Groups (security
+// groups and one Microsoft 365 group), and the entitlement-management catalogue. Megan owns no group on purpose:
+// owning one would let her list that group's requests, and the app decides whether to offer "All requests" by
+// probing the first few groups.
 
 import { ADMIN, DEMO_PEOPLE, DEMO_TENANT_DOMAIN, type DemoPerson } from "../../demo-tenant";
 import type { AccessPackageRecord, CatalogRecord, GroupRecord, SubjectRecord, TenantDirectory, UserRecord } from "../model";
@@ -20,6 +21,11 @@ interface GroupSpec {
   isAssignableToRole: boolean;
   owners: string[];
   ageDays: number;
+  /**
+   * A Microsoft 365 group (groupTypes ["Unified"]) rather than a security group. PIM for Groups governs both; a
+   * Microsoft 365 group is mail-enabled and, unless created security-enabled, has securityEnabled false.
+   */
+  microsoft365?: boolean;
 }
 
 // prettier-ignore
@@ -36,6 +42,7 @@ const GROUP_SPECS: readonly GroupSpec[] = [
   { key: "subscription-owners", displayName: "Azure Subscription Owners (PIM)", description: "Owner role on the production Azure subscriptions.", mailEnabled: false, isAssignableToRole: true, owners: ["lee@contoso.test"], ageDays: 390 },
   { key: "design-system", displayName: "Design System Maintainers", description: "Maintains the shared component and icon library.", mailEnabled: false, isAssignableToRole: false, owners: ["grady@contoso.test"], ageDays: 360 },
   { key: "break-glass", displayName: "Break-Glass Operators", description: "Emergency access accounts' operators; Global Administrator when active.", mailEnabled: false, isAssignableToRole: true, owners: [], ageDays: 330 },
+  { key: "launch-planning", displayName: "Product Launch Planning", description: "Microsoft 365 group of the launch team: shared mailbox, calendar and planner.", mailEnabled: true, isAssignableToRole: false, owners: ["lynne@contoso.test"], ageDays: 300, microsoft365: true },
 ];
 
 export type GroupKey = (typeof GROUP_SPECS)[number]["key"];
@@ -114,9 +121,12 @@ export function buildDirectory(extraUserCount: number): TenantDirectory {
     description: g.description,
     mailNickname: g.displayName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""),
     mailEnabled: g.mailEnabled,
-    securityEnabled: true,
+    securityEnabled: !g.microsoft365,
+    groupTypes: g.microsoft365 ? ["Unified"] : [],
     isAssignableToRole: g.isAssignableToRole,
-    visibility: g.isAssignableToRole ? "Private" : null,
+    // Graph gives every Microsoft 365 group a visibility (Public unless made Private); security groups have none
+    // unless role-assignable (always Private).
+    visibility: g.isAssignableToRole ? "Private" : g.microsoft365 ? "Public" : null,
     createdDateTime: daysAgo(g.ageDays),
     ownerIds: g.owners.map(oid),
   }));

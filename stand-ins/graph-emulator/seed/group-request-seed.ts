@@ -1,5 +1,11 @@
 // Seeded PIM for Groups requests (category C): every PIM v3 status (contract §2) in both collections, for Adele,
-// Megan and colleagues. Justifications are unique so tests can find a row by its text.
+// Megan and colleagues, on security groups and (the last rows) on the Microsoft 365 group. Justifications are unique
+// so tests can find a row by its text.
+//
+// `action` and the expiration type are kept as the creating request body spelled them (an **inference**: the docs
+// type `action` as a String and their examples mix `adminAssign` with `SelfActivate` / `AfterDuration`, §5). The
+// rows spelled `SelfActivate` were made from the docs' own self-activation body, so the emulator can answer what
+// shared/graph-examples/C-…AssignmentScheduleRequest-filterByCurrentUser-pending.json shows.
 
 import { ADMIN, DEMO_PEOPLE } from "../../demo-tenant";
 import type { ExpirationPattern, GroupRecord, GroupRequestRecord } from "../model";
@@ -22,7 +28,8 @@ export interface GroupRequestRow {
   justification: string;
   accessId?: "member" | "owner";
   ticket?: [string, string];
-  expiration?: "noExpiration" | "afterDateTime";
+  /** An activation's expiration is `afterDuration` PT8H unless stated; "AfterDuration" is the docs' spelling of it. */
+  expiration?: "noExpiration" | "afterDateTime" | "AfterDuration";
 }
 
 const A = ADMIN.userPrincipalName;
@@ -55,6 +62,11 @@ export const GROUP_ASSIGNMENT_ROWS: readonly GroupRequestRow[] = [
   // Open but no longer cancellable (the schedule is being written): shown by default, without a Cancel button.
   { landmark: "adminNotCancellable", who: A, group: "security-operators", status: "PendingProvisioning", action: "selfActivate", ageDays: 0.05, justification: "Contain the compromised service principal flagged by Defender", ticket: ["INC0045201", "ServiceNow"] },
   { landmark: "meganNotCancellable", who: M, group: "campaign-editors", status: "PendingScheduleCreation", action: "adminAssign", ageDays: 0.1, justification: "Add Megan to the campaign editors for the holiday rota", expiration: "afterDateTime" },
+  // The Microsoft 365 group (securityEnabled false): the admin view finds it through its second list of groups.
+  { who: "alex@contoso.test", group: "launch-planning", status: "PendingApproval", action: "SelfActivate", ageDays: 0.7, justification: "Send the launch announcement from the team mailbox", expiration: "AfterDuration", ticket: ["09876", "Planner"] },
+  { who: "isaiah@contoso.test", group: "launch-planning", status: "Provisioned", action: "SelfActivate", ageDays: 7.5, justification: "Add the partner briefing dates to the launch calendar", expiration: "AfterDuration" },
+  { who: "grady@contoso.test", group: "launch-planning", status: "Granted", action: "adminAssign", ageDays: 2.8, justification: "Design lead joins the launch team for the spring release", expiration: "afterDateTime" },
+  { who: "pradeep@contoso.test", group: "launch-planning", status: "Denied", action: "selfActivate", ageDays: 13, justification: "Read the launch budget tracker in the team files" },
 ];
 
 // prettier-ignore
@@ -80,6 +92,9 @@ export const GROUP_ELIGIBILITY_ROWS: readonly GroupRequestRow[] = [
   { who: "nestor@contoso.test", group: "finance-approvers", status: "Denied", action: "selfRenew", ageDays: 43, justification: "Renew finance approver eligibility without a business owner sign-off" },
   { landmark: "adminNotCancellable", who: A, group: "engineering-on-call", status: "PendingScheduleCreation", action: "adminAssign", ageDays: 0.25, justification: "Make the identity lead eligible for platform on-call escalations" },
   { landmark: "meganNotCancellable", who: M, group: "legal-hold", status: "PendingProvisioning", action: "adminAssign", ageDays: 0.35, justification: "Eligible legal hold reviewer for the campaign contracts audit" },
+  // The Microsoft 365 group.
+  { who: "joni@contoso.test", group: "launch-planning", status: "PendingAdminDecision", action: "selfExtend", ageDays: 1.6, justification: "Extend my launch team eligibility for the campaign's legal review" },
+  { who: "johanna@contoso.test", group: "launch-planning", status: "Provisioned", action: "adminAssign", ageDays: 19, justification: "Eligible member of the launch team for the platform readiness review" },
 ];
 
 const oidOf = (upn: string): string => {
@@ -88,11 +103,14 @@ const oidOf = (upn: string): string => {
   return person.oid;
 };
 
+/** Self-service actions (selfActivate, selfExtend, …), in whichever casing the request was sent. */
+const isSelfService = (action: string) => action.toLowerCase().startsWith("self");
+
 function expirationFor(kind: GroupRequestKind, row: Pick<GroupRequestRow, "action" | "expiration">, start: string): ExpirationPattern {
   if (row.expiration === "noExpiration") return { type: "noExpiration", endDateTime: null, duration: null };
   // Activations are short (PT8H, the docs' own example); eligibility and admin assignments end on a date.
-  if (kind === "assignment" && row.action.startsWith("self") && row.expiration !== "afterDateTime") {
-    return { type: "afterDuration", endDateTime: null, duration: "PT8H" };
+  if (kind === "assignment" && isSelfService(row.action) && row.expiration !== "afterDateTime") {
+    return { type: row.expiration === "AfterDuration" ? "AfterDuration" : "afterDuration", endDateTime: null, duration: "PT8H" };
   }
   return { type: "afterDateTime", endDateTime: plusHours(start, 24 * (kind === "eligibility" ? 180 : 30)), duration: null };
 }
@@ -108,7 +126,7 @@ export function groupRequestRecord(
   const id = uuidFrom(`group-${kind}-request:${index}:${row.justification}`);
   const createdDateTime = daysAgo(row.ageDays);
   const start = row.status === "Granted" ? daysAhead(2 + (index % 5)) : createdDateTime;
-  const selfService = row.action.startsWith("self");
+  const selfService = isSelfService(row.action);
   const accessId = row.accessId ?? "member";
   return {
     id,
