@@ -23,7 +23,17 @@ export interface GraphCall {
  */
 export type ListSource =
   | { kind: "collection"; call: GraphCall }
-  | { kind: "fan-out"; parents: GraphCall; child: (parentId: string) => GraphCall };
+  | {
+      kind: "fan-out";
+      parents: GraphCall;
+      child: (parentId: string) => GraphCall;
+      /**
+       * A refusal (403) to list the parents skips this source instead of failing the list: PIM v2's providers each
+       * need their own permission, and one not granted must not hide the others. Not for sources that share a
+       * permission (PIM for Groups' two group lists), where a refusal means the whole view is refused.
+       */
+      skipWhenRefused?: boolean;
+    };
 
 /** Facts about the signed-in user a plan may need, read from Graph (`/me`) only when `needsCallerId` is set. */
 export interface CallerContext {

@@ -111,6 +111,7 @@ export const governanceRoleCategory: RequestCategory<GovernanceRoleRequest> = {
         PROVIDERS.map(
           (p): ListSource => ({
             kind: "fan-out",
+            skipWhenRefused: true,
             parents: { version: "beta", path: `/privilegedAccess/${p.id}/resources`, query: { $select: "id,displayName" } },
             child: (resourceId) => ({
               version: "beta",

@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/requests/route";
 import type { RequestPage } from "@/lib/requests/pending-request";
-import { ADMIN } from "../../stand-ins/demo-tenant";
+import { ADMIN, GRAPH_DELEGATED_SCOPES } from "../../stand-ins/demo-tenant";
 import { startHarness, type Harness } from "../../stand-ins/graph-emulator/test-harness";
 
 // The admin list of PIM for Groups requests against the real Graph emulator, in-process. Graph will not list them
@@ -78,5 +78,13 @@ describe("the admin list of PIM for Groups requests", () => {
     const ids = [...first.items, ...second.items].map((item) => item.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.sort()).toEqual(stored.map((r) => r.id).sort());
+  });
+
+  it("is refused as a whole, not shown empty, when the groups may not be listed (GroupMember.Read.All not granted)", async () => {
+    const groupReaders = new Set(["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"]);
+    const token = await h.token(ADMIN, { scopes: GRAPH_DELEGATED_SCOPES.filter((scope) => !groupReaders.has(scope)) });
+    const response = await GET(new NextRequest("http://localhost/api/requests?category=group-assignment&view=all", { headers: { authorization: `Bearer ${token}` } }));
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("forbidden");
   });
 });

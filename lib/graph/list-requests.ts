@@ -36,7 +36,7 @@ export async function listRequestPage(input: ListRequestsInput): Promise<Request
     const page =
       source.kind === "collection"
         ? await collectionPage(category, source.call, position.link, token)
-        : await fanOutPage(category, source, position.link, token, sources.length > 1);
+        : await fanOutPage(category, source, position.link, token);
     const items = category.lookUpPrincipalNames ? await withPrincipalNames(page.items, token) : page.items;
     const nextSource = sources[position.source + 1];
     const next: CursorPosition | null = page.nextLink
@@ -70,21 +70,20 @@ const parentSchema = z.object({ id: z.string() });
 /**
  * One page of parents (groups, resources) and every request of each, asked 20 parents per `$batch`. A parent
  * whose requests this admin may not read (403, e.g. a role-assignable group without Privileged Role Administrator)
- * is skipped; if every parent refuses, the user is told they lack the right. When the category has other sources,
- * a source whose parents cannot be listed at all is skipped the same way.
+ * is skipped; if every parent refuses, the user is told they lack the right. A source marked skipWhenRefused whose
+ * parents cannot be listed at all is skipped the same way; any other such refusal is the list's answer.
  */
 async function fanOutPage(
   category: RequestCategory<unknown>,
   source: Extract<ListSource, { kind: "fan-out" }>,
   link: string,
   token: string,
-  hasOtherSources: boolean,
 ): Promise<MappedPage> {
   let parentsPage;
   try {
     parentsPage = await fetchCollection(link, source.parents, token);
   } catch (error) {
-    if (hasOtherSources && error instanceof GraphHttpError && error.status === 403) return { items: [], nextLink: undefined };
+    if (source.skipWhenRefused && error instanceof GraphHttpError && error.status === 403) return { items: [], nextLink: undefined };
     throw error;
   }
   const calls = parentsPage.entities.flatMap((p) => {
