@@ -2,7 +2,7 @@
 
 import { useMsal } from "@azure/msal-react";
 import { useSignedInAccount } from "@/lib/auth/use-signed-in-account";
-import { clearJournal } from "@/lib/bulk/bulk-journal";
+import { forgetJournal } from "@/lib/bulk/bulk-journal";
 import { forgetAccess } from "@/lib/queries/remembered-access";
 
 export function AppHeader() {
@@ -23,7 +23,7 @@ export function AppHeader() {
             onClick={() => {
               if (account) {
                 forgetAccess(account.homeAccountId);
-                clearJournal(account.homeAccountId);
+                forgetJournal(account.homeAccountId);
               }
               void instance.logoutRedirect({ account });
             }}

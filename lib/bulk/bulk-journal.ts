@@ -14,7 +14,12 @@ export interface BulkJournal {
   confirmed: string[];
 }
 
+// Accounts signed out in this page: a run still going (its pagehide save, its periodic one) must not write back
+// the journal that signing out removed.
+const signedOut = new Set<string>();
+
 export function writeJournal(accountId: string, journal: BulkJournal): void {
+  if (signedOut.has(accountId)) return;
   try {
     localStorage.setItem(KEY_PREFIX + accountId, JSON.stringify(journal));
   } catch {
@@ -42,4 +47,10 @@ export function clearJournal(accountId: string): void {
 export function unconfirmedRows(journal: BulkJournal): ReceiptRow[] {
   const confirmed = new Set(journal.confirmed);
   return journal.rows.filter((row) => !confirmed.has(rowKey(row)));
+}
+
+/** Signing out: the journal goes, and nothing of this page writes it again. */
+export function forgetJournal(accountId: string): void {
+  signedOut.add(accountId);
+  clearJournal(accountId);
 }

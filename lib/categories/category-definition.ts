@@ -33,6 +33,8 @@ export type ListSource =
        * permission (PIM for Groups' two group lists), where a refusal means the whole view is refused.
        */
       skipWhenRefused?: boolean;
+      /** Delegated permissions that let the parents be listed, least privileged first: named when Graph refuses. */
+      parentsPermissions?: readonly string[];
     };
 
 /** Facts about the signed-in user a plan may need, read from Graph (`/me`) only when `needsCallerId` is set. */

@@ -4,6 +4,9 @@ import { classifyByCode, type GraphRefusal, type ListSource, type RefusalKind, t
 import { directoryObjectSchema, odataString } from "./graph-shapes";
 import { pimV3Collection, pimV3RequestFields, pimV3RequestSchema } from "./pim-v3-request";
 
+/** What lets the admin view list the tenant's groups (Graph's list-groups page), least privileged first. */
+const GROUP_READ_PERMISSIONS = ["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"] as const;
+
 /**
  * Which PIM for Groups requests can be cancelled. The docs do not say (contract §5 "Cancel", §9 C-1): the
  * resource page only speaks of cancelling "a pending request". Decided from the PIM v3 status model (§2):
@@ -78,6 +81,7 @@ export function definePimForGroupsCategory(options: PimForGroupsOptions): Reques
           PIM_GROUP_FILTERS.map(
             (filter): ListSource => ({
               kind: "fan-out",
+              parentsPermissions: GROUP_READ_PERMISSIONS,
               parents: { version: "v1.0", path: "/groups", query: { $filter: filter, $select: "id,displayName" } },
               child: (groupId) => ({
                 version: "v1.0",

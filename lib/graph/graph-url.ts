@@ -32,7 +32,17 @@ export function isLinkWithin(link: string, expected: GraphCall): boolean {
   }
   const base = new URL(graphRoot(expected.version));
   const expectedPath = new URL(buildGraphUrl({ ...expected, query: {} })).pathname;
-  return url.origin === base.origin && decodeURIComponent(url.pathname) === decodeURIComponent(expectedPath);
+  // A malformed escape (a crafted cursor's "%E0%A4%A") is no link of ours: refused, not an exception.
+  const decoded = safeDecode(url.pathname);
+  return url.origin === base.origin && decoded !== null && decoded === safeDecode(expectedPath);
+}
+
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -36,6 +36,7 @@ describe("following links", () => {
     expect(isLinkWithin("https://graph.microsoft.com/beta/identityGovernance/entitlementManagement/assignmentRequests", adminList)).toBe(false);
     expect(isLinkWithin("https://graph.microsoft.com/v1.0/users", adminList)).toBe(false);
     expect(isLinkWithin("not a url", adminList)).toBe(false);
+    expect(isLinkWithin("https://graph.microsoft.com/v1.0/identityGovernance/%E0%A4%A", adminList)).toBe(false);
   });
 
   it("round-trips a cursor and refuses one from another category, view or a tampered one", () => {

@@ -25,7 +25,7 @@ export async function listRequestPage(input: ListRequestsInput): Promise<Request
   const { category, view, token } = input;
   try {
     const plan = category.list[view];
-    // The client's cursor is checked before anything is asked of Graph (`/me` included): a forged one costs nothing.
+    // The cursor's own checks (category, view, tampering) come before anything is asked of Graph, `/me` included.
     // Whether its source and link fit the plan can only be told once the sources are known, below.
     const cursor = input.cursor ? decodeCursor(input.cursor, category.summary.slug, view) : undefined;
     const sources = plan.sources({ callerId: plan.needsCallerId ? await readCallerId(token) : "" });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CategoryAccess } from "@/lib/requests/category-access";
-import { ADMIN, DEMO_PEOPLE, MEGAN, type DemoPerson } from "../../stand-ins/demo-tenant";
+import { ADMIN, DEMO_PEOPLE, GRAPH_DELEGATED_SCOPES, MEGAN, type DemoPerson } from "../../stand-ins/demo-tenant";
 import { startHarness, type Harness } from "../../stand-ins/graph-emulator/test-harness";
 import { PROBE_PARENTS, probeAccess } from "./probe-access";
 
@@ -86,5 +86,15 @@ describe("what /api/access reports", () => {
     expect(asked.length).toBeGreaterThan(1);
     expect(asked.length).toBeLessThanOrEqual(PROBE_PARENTS);
     expect(alexViews.get("governance-role")?.all.available).toBe(false);
+  });
+
+  it("reports PIM for Groups' All requests as refused, naming what lists groups, when Graph will not list the groups", async () => {
+    const groupReaders = new Set(["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"]);
+    const access = await probeAccess(await h.token(ADMIN, { scopes: GRAPH_DELEGATED_SCOPES.filter((s) => !groupReaders.has(s)) }));
+    const groups = access.find((entry) => entry.category === "group-assignment")!.views;
+    expect(groups.all).toMatchObject({ available: false, code: "forbidden" });
+    expect(groups.all.message).toContain("GroupMember.Read.All");
+    // Her own requests need no group list.
+    expect(groups.mine).toEqual({ available: true });
   });
 });

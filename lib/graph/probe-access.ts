@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { GraphCall, RequestCategory } from "@/lib/categories/category-definition";
+import type { GraphCall, ListSource, RequestCategory } from "@/lib/categories/category-definition";
 import { CATEGORY_REGISTRY } from "@/lib/categories/registry";
 import type { CategoryAccess, ViewAccess } from "@/lib/requests/category-access";
 import { REQUEST_VIEWS, type CategorySlug, type RequestView } from "@/lib/requests/pending-request";
@@ -40,17 +40,22 @@ interface Probe {
   view: RequestView;
   /** Empty when there is nothing to ask (a fan-out with no parents): nothing refused, so the view is available. */
   calls: BatchCall[];
+  /** Graph refused to list a fan-out's parents: the view's answer already, as the list would be refused too. */
+  refused?: ViewAccess;
 }
 
+/** A fan-out's first parents, or Graph's refusal to list them. */
+type SampleParents = { ids: string[] } | { refused: NonNullable<ProbeAnswer> };
+
 async function probeEveryCategory(token: string): Promise<CategoryAccess[]> {
-  const sampleParents = new Map<string, Promise<string[]>>();
+  const sampleParents = new Map<string, Promise<SampleParents>>();
   let callerId: Promise<string> | undefined;
   const caller = () => (callerId ??= readCallerId(token));
   // The probes' own preparation (sample groups or resources, the caller's id) runs side by side: each costs a
   // Graph round trip, and the dashboard waits for all of them.
   const pairs = CATEGORY_REGISTRY.flatMap((category) => REQUEST_VIEWS.map((view) => ({ category, view })));
   const probes: Probe[] = await Promise.all(
-    pairs.map(async ({ category, view }) => ({ category, view, calls: await probeCalls(category, view, token, sampleParents, caller) })),
+    pairs.map(async ({ category, view }) => ({ category, view, ...(await probeCalls(category, view, token, sampleParents, caller)) })),
   );
   const answers = await runProbes(
     probes.flatMap((p) => p.calls),
@@ -58,12 +63,12 @@ async function probeEveryCategory(token: string): Promise<CategoryAccess[]> {
   );
   const byCategory = new Map<CategorySlug, CategoryAccess>();
   let next = 0;
-  for (const { category, view, calls } of probes) {
+  for (const { category, view, calls, refused } of probes) {
     const own = answers.slice(next, next + calls.length);
     next += calls.length;
     const slug = category.summary.slug;
     const entry = byCategory.get(slug) ?? { category: slug, views: {} as Record<RequestView, ViewAccess> };
-    entry.views[view] = interpret(own, category, view);
+    entry.views[view] = refused ?? interpret(own, category, view);
     byCategory.set(slug, entry);
   }
   return [...byCategory.values()];
@@ -77,31 +82,49 @@ async function probeCalls(
   category: RequestCategory<unknown>,
   view: RequestView,
   token: string,
-  sampleParents: Map<string, Promise<string[]>>,
+  sampleParents: Map<string, Promise<SampleParents>>,
   caller: () => Promise<string>,
-): Promise<BatchCall[]> {
+): Promise<Pick<Probe, "calls" | "refused">> {
   const plan = category.list[view];
   // The first source stands for the category: its permission and role rules are the category's. (PIM for Groups'
   // second source, Microsoft 365 groups, follows the same rules; PIM v2's first provider stands for the others.)
   const source = plan.sources({ callerId: plan.needsCallerId ? await caller() : "" })[0];
-  if (!source) return [];
-  if (source.kind === "collection") return [withTop(source.call)];
+  if (!source) return { calls: [] };
+  if (source.kind === "collection") return { calls: [withTop(source.call)] };
   // A fan-out needs parents to ask about; with no parents there is nothing to refuse.
   const key = buildGraphUrl(source.parents);
-  if (!sampleParents.has(key)) sampleParents.set(key, firstParentIds(source.parents, token));
-  const parentIds = await sampleParents.get(key)!;
-  return parentIds.map((id) => withTop(source.child(id)));
+  if (!sampleParents.has(key)) sampleParents.set(key, firstParents(source.parents, token));
+  const parents = await sampleParents.get(key)!;
+  // A source the list skips when refused (PIM v2's providers) says nothing for the category by being refused.
+  if ("refused" in parents) return source.skipWhenRefused ? { calls: [] } : { calls: [], refused: parentsRefused(category, source, parents.refused) };
+  return { calls: parents.ids.map((id) => withTop(source.child(id))) };
+}
+
+/** The view's answer when the parents a fan-out needs could not be listed: what to grant so they can be. */
+function parentsRefused(
+  category: RequestCategory<unknown>,
+  source: Extract<ListSource, { kind: "fan-out" }>,
+  refusal: NonNullable<ProbeAnswer>,
+): ViewAccess {
+  const what = source.parents.path.replace(/^\//, "");
+  const grant = source.parentsPermissions?.length ? ` Listing ${what} needs the delegated permission ${source.parentsPermissions.join(" or ")}.` : "";
+  const code = refusal.status === 401 ? "unauthenticated" : "forbidden";
+  return { available: false, code, message: `Microsoft Graph does not let you list the ${what} whose ${category.summary.label} requests this view shows.${grant}` };
 }
 
 const parentSchema = z.object({ id: z.string() });
 
-async function firstParentIds(parents: GraphCall, token: string): Promise<string[]> {
+async function firstParents(parents: GraphCall, token: string): Promise<SampleParents> {
   try {
     const response = await graphRequest(buildGraphUrl(withTop(parents, PROBE_PARENTS)), { token });
     const entities = readCollection(response.body)?.entities ?? [];
-    return entities.flatMap((entity) => parentSchema.safeParse(entity).data?.id ?? []).slice(0, PROBE_PARENTS);
-  } catch {
-    return [];
+    return { ids: entities.flatMap((entity) => parentSchema.safeParse(entity).data?.id ?? []).slice(0, PROBE_PARENTS) };
+  } catch (error) {
+    // Refused (the groups may not be read): so is the list. Anything else is the list's own error to show.
+    if (error instanceof GraphHttpError && (error.status === 401 || error.status === 403)) {
+      return { refused: { status: error.status, body: { error: { code: error.graphCode, message: error.message } }, headers: {} } };
+    }
+    return { ids: [] };
   }
 }
 

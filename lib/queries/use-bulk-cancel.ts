@@ -58,8 +58,32 @@ export function useBulkCancel() {
         graphCode: "",
         time: "",
       }));
-      const journal: BulkJournal = { startedAt, rows, confirmed: [] };
       const rowsByKey = new Map(rows.map((row) => [rowKey(row), row]));
+      const journal: BulkJournal = { startedAt, rows, confirmed: [] };
+      const outcomes: BulkOutcomeLine[] = [];
+      const parts = partsOf(requests, BULK_CANCEL_MAX_ITEMS);
+      let partsSent = 0;
+      const confirm = (key: string) => journal.confirmed.push(key);
+      const markNotSent = (part: readonly PendingRequest[]) => {
+        for (const request of part) {
+          const key = rowKey(request);
+          Object.assign(rowsByKey.get(key)!, { outcome: NOT_SENT });
+          confirm(key);
+        }
+      };
+
+      // A token first: without one nothing is sent, so nothing is shown as cancelled or journaled as in doubt.
+      let firstToken: string;
+      try {
+        firstToken = await getToken();
+      } catch (error) {
+        running.current = false;
+        markNotSent(requests);
+        const message = error instanceof AppError ? error.message : "Request Desk could not get a token for Microsoft Graph.";
+        setRun({ phase: "failed", total: requests.length, outcomes: [], rows, startedAt, error: message });
+        return;
+      }
+
       writeJournal(accountId, journal);
       // Outcomes that arrived since the last periodic write must survive a tab closed now.
       const saveJournal = () => writeJournal(accountId, journal);
@@ -72,32 +96,31 @@ export function useBulkCancel() {
       }
       setRun({ phase: "running", total: requests.length, outcomes: [], rows, startedAt, error: null });
 
-      const outcomes: BulkOutcomeLine[] = [];
-      const confirm = (key: string) => journal.confirmed.push(key);
       try {
-        const token = await getToken();
-        for (const part of partsOf(requests, BULK_CANCEL_MAX_ITEMS)) {
+        for (const part of parts) {
+          // A token per part: a long, throttled run may outlive the one it started with.
+          const token = partsSent === 0 ? firstToken : await getToken();
+          partsSent++;
           const response = await fetch("/api/requests/cancel", {
             method: "POST",
             headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", Accept: "application/x-ndjson" },
             body: JSON.stringify({ view, items: part.map((r) => ({ category: r.category, id: r.id })) }),
           });
           if (!response.ok || !response.body) {
-            // Refused as a whole: none of this part reached Graph, so none of it is in doubt.
-            for (const request of part) {
-              const key = rowKey(request);
-              Object.assign(rowsByKey.get(key)!, { outcome: NOT_SENT });
-              confirm(key);
-            }
+            // The app refused the part as a whole (4xx) before anything reached Graph: none of it is in doubt. A 5xx
+            // (a proxy or gateway in front of the app) proves nothing either way.
+            if (response.status >= 400 && response.status < 500) markNotSent(part);
             throw AppError.fromResponseBody(response.status, await response.json().catch(() => null));
           }
-          let finished = false;
+          const answered = new Set<string>();
+          let sawDone = false;
           for await (const line of readLines(response.body)) {
-            if (isDoneLine(line)) finished = true;
+            if (isDoneLine(line)) sawDone = true;
             const outcome = readOutcomeLine(line);
             if (!outcome) continue;
             outcomes.push(outcome);
             const key = rowKey(outcome);
+            answered.add(key);
             const row = rowsByKey.get(key);
             if (row) Object.assign(row, { outcome: outcome.outcome, graphCode: outcome.graphCode ?? "", time: outcome.at });
             confirm(key);
@@ -110,12 +133,16 @@ export function useBulkCancel() {
             if (outcomes.length % JOURNAL_EVERY === 0) saveJournal();
             setRun((current) => current && { ...current, outcomes: [...outcomes], rows: [...rows] });
           }
-          // A stream that stops before its "done" line was cut off: the requests it did not report are in doubt.
-          if (!finished) throw new AppError("upstream_unavailable", "The run was cut off before every request was confirmed.");
+          // A stream that stops before its "done" line, with requests it never reported, was cut off: those are in doubt.
+          if (!sawDone && part.some((r) => !answered.has(rowKey(r)))) {
+            throw new AppError("upstream_unavailable", "The run was cut off before every request was confirmed.");
+          }
         }
         clearJournal(accountId);
         setRun((current) => current && { ...current, phase: "done", outcomes: [...outcomes], rows: [...rows] });
       } catch (error) {
+        // Parts never sent are not in doubt either.
+        for (const part of parts.slice(partsSent)) markNotSent(part);
         const confirmed = new Set(journal.confirmed);
         if (confirmed.size === rows.length) clearJournal(accountId);
         else saveJournal();
