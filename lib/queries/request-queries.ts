@@ -63,3 +63,11 @@ export function replaceItem(
 ): RequestList | undefined {
   return list && { ...list, items: list.items.map((item) => (item.id === id ? update(item) : item)) };
 }
+
+/** Replaces every request of a cached list that `updateFor` has an update for, in one pass. */
+export function replaceItems(
+  list: RequestList | undefined,
+  updateFor: (item: PendingRequest) => ((item: PendingRequest) => PendingRequest) | undefined,
+): RequestList | undefined {
+  return list && { ...list, items: list.items.map((item) => updateFor(item)?.(item) ?? item) };
+}

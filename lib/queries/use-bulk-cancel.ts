@@ -11,8 +11,8 @@ import { rowKey } from "@/lib/queue/queue-query";
 import { readOutcomeLine } from "@/lib/bulk/read-outcome-line";
 import { BULK_CANCEL_MAX_ITEMS } from "@/lib/requests/bulk-constants";
 import type { BulkOutcomeLine } from "@/lib/requests/bulk-outcome";
-import type { CategorySlug, PendingRequest, RequestView } from "@/lib/requests/pending-request";
-import { replaceItem, requestKeys, type RequestList } from "./request-queries";
+import type { PendingRequest, RequestView } from "@/lib/requests/pending-request";
+import { replaceItems, requestKeys, type RequestList } from "./request-queries";
 
 export interface BulkRun {
   phase: "running" | "done" | "failed";
@@ -91,10 +91,23 @@ export function useBulkCancel() {
       const before = new Map(requests.map((r) => [rowKey(r), r]));
       const categories = [...new Set(requests.map((r) => r.category))];
       await Promise.all(categories.map((c) => queryClient.cancelQueries({ queryKey: requestKeys.category(c) })));
-      for (const request of requests) {
-        writeRow(request.category, view, request.id, (item) => ({ ...item, stage: "cancelled", isOpen: false, cancellable: false }));
-      }
+      writeRows(view, new Map(requests.map((r) => [rowKey(r), (item: PendingRequest) => ({ ...item, stage: "cancelled" as const, isOpen: false, cancellable: false })])));
       setRun({ phase: "running", total: requests.length, outcomes: [], rows, startedAt, error: null });
+      // Rows coming back and progress on screen are written together, at most once a frame: a run of thousands
+      // answers faster than the page could redraw a 10,000-row list for each.
+      const restores = new Map<string, (item: PendingRequest) => PendingRequest>();
+      let frame: number | undefined;
+      const flush = () => {
+        frame = undefined;
+        if (restores.size > 0) writeRows(view, new Map(restores));
+        restores.clear();
+        setRun((current) => current && { ...current, outcomes: [...outcomes], rows: [...rows] });
+      };
+      const scheduleFlush = () => (frame ??= requestAnimationFrame(flush));
+      const flushNow = () => {
+        if (frame !== undefined) cancelAnimationFrame(frame);
+        flush();
+      };
 
       try {
         for (const part of parts) {
@@ -128,16 +141,17 @@ export function useBulkCancel() {
               const previous = before.get(key);
               // Graph refused or it was over already: the row is back, without a Cancel that would be refused again.
               const retryable = outcome.outcome === "failed";
-              if (previous) writeRow(previous.category, view, previous.id, () => (retryable ? previous : { ...previous, cancellable: false }));
+              if (previous) restores.set(key, () => (retryable ? previous : { ...previous, cancellable: false }));
             }
             if (outcomes.length % JOURNAL_EVERY === 0) saveJournal();
-            setRun((current) => current && { ...current, outcomes: [...outcomes], rows: [...rows] });
+            scheduleFlush();
           }
           // A stream that stops before its "done" line, with requests it never reported, was cut off: those are in doubt.
           if (!sawDone && part.some((r) => !answered.has(rowKey(r)))) {
             throw new AppError("upstream_unavailable", "The run was cut off before every request was confirmed.");
           }
         }
+        flushNow();
         clearJournal(accountId);
         setRun((current) => current && { ...current, phase: "done", outcomes: [...outcomes], rows: [...rows] });
       } catch (error) {
@@ -146,11 +160,11 @@ export function useBulkCancel() {
         const confirmed = new Set(journal.confirmed);
         if (confirmed.size === rows.length) clearJournal(accountId);
         else saveJournal();
-        for (const key of before.keys()) {
+        for (const [key, previous] of before) {
           if (confirmed.has(key) && rowsByKey.get(key)?.outcome !== NOT_SENT) continue;
-          const previous = before.get(key)!;
-          writeRow(previous.category, view, previous.id, () => previous);
+          restores.set(key, () => previous);
         }
+        flushNow();
         const message = error instanceof AppError ? error.message : "The connection to Request Desk was lost during the run.";
         setRun((current) => current && { ...current, phase: "failed", error: message, outcomes: [...outcomes], rows: [...rows] });
       } finally {
@@ -159,8 +173,12 @@ export function useBulkCancel() {
         await Promise.all(categories.map((c) => queryClient.invalidateQueries({ queryKey: requestKeys.category(c) })));
       }
 
-      function writeRow(category: CategorySlug, v: RequestView, id: string, update: (item: PendingRequest) => PendingRequest) {
-        queryClient.setQueryData<RequestList>(requestKeys.list(category, v), (list) => replaceItem(list, id, update));
+      /** One cache write per category however many rows change: each write compares the whole list. */
+      function writeRows(v: RequestView, updates: ReadonlyMap<string, (item: PendingRequest) => PendingRequest>) {
+        const touched = new Set([...updates.keys()].map((key) => before.get(key)!.category));
+        for (const category of touched) {
+          queryClient.setQueryData<RequestList>(requestKeys.list(category, v), (list) => replaceItems(list, (item) => updates.get(rowKey(item))));
+        }
       }
     },
     [accountId, getToken, queryClient],
