@@ -35,6 +35,16 @@ test.describe("an administrator, in every category", () => {
     });
   }
 
+  test("PIM v1: a request still open but past cancelling (Approved) is shown without a Cancel", async ({ page }) => {
+    const pimV1 = CATEGORIES_UNDER_TEST.find((c) => c.slug === "privileged-role")!;
+    const approved = pimV1.landmarks.adminNotCancellable;
+    await page.goto("/");
+    await page.getByLabel("Search requests").fill(pimV1.appId(approved));
+    const row = requestRow(page, "privileged-role", pimV1.appId(approved));
+    await expect(row).toBeVisible();
+    await expect(cancelButton(row)).toHaveCount(0);
+  });
+
   test("directory roles: a Privileged Role Administrator cancels her own Granted requests from My requests", async ({ page, request }) => {
     const needRole = CATEGORIES_UNDER_TEST.filter((c) => c.cancelNeedsRole);
     expect(needRole.map((c) => c.slug)).toEqual(["directory-role-assignment", "directory-role-eligibility"]);
