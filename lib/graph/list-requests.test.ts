@@ -1,26 +1,21 @@
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/requests/route";
 import type { RequestPage } from "@/lib/requests/pending-request";
 import { ADMIN, GRAPH_DELEGATED_SCOPES } from "../../stand-ins/demo-tenant";
-import { startHarness, type Harness } from "../../stand-ins/graph-emulator/test-harness";
+import { harnessForFile } from "../../stand-ins/graph-emulator/test-harness";
 
 // The admin list of PIM for Groups requests against the real Graph emulator, in-process. Graph will not list them
 // without a group, so the route fans out over the tenant's groups; with many requests per group, each group's list
 // has several pages, and those pages are what a slow first screen is made of.
 
 const PAGE_SIZE = 20;
-let h: Harness;
+const h = harnessForFile({ pageSize: PAGE_SIZE, seed: { extraRequestsPerCollection: 300 } });
 let adminToken = "";
 
 beforeAll(async () => {
-  h = await startHarness({ pageSize: PAGE_SIZE, seed: { extraRequestsPerCollection: 300 } });
   vi.stubEnv("GRAPH_BASE_URL", h.url);
   adminToken = await h.token(ADMIN);
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.reset();
 });
 
 async function groupIds(filter: string): Promise<Set<string>> {

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CategoryAccess } from "@/lib/requests/category-access";
 import { ADMIN, DEMO_PEOPLE, GRAPH_DELEGATED_SCOPES, MEGAN, type DemoPerson } from "../../stand-ins/demo-tenant";
-import { startHarness, type Harness } from "../../stand-ins/graph-emulator/test-harness";
+import { harnessForFile } from "../../stand-ins/graph-emulator/test-harness";
 import { PROBE_PARENTS, probeAccess } from "./probe-access";
 
 // GET /api/access's probe against the real Graph emulator, in-process. PIM for Groups and PIM v2 cannot be listed
 // without a parent (a group, a resource), so their "All requests" is probed through a few of the parents.
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
+const h = harnessForFile();
+beforeAll(() => {
   vi.stubEnv("GRAPH_BASE_URL", h.url);
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.reset();
 });
 
 const ALEX = DEMO_PEOPLE.find((p) => p.userPrincipalName === "alex@contoso.test")!;

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { ADMIN, MEGAN } from "../demo-tenant";
 import { SEED_LANDMARKS, SEED_REFERENCE_DATE } from "./seed";
 import { packageId } from "./seed/directory-seed";
-import { AP_BETA_OLD_BASE, AP_V1_BASE, startHarness, type Harness } from "./test-harness";
+import { AP_BETA_OLD_BASE, AP_V1_BASE, harnessForFile } from "./test-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.reset();
-});
+const h = harnessForFile();
 
 const landmarks = SEED_LANDMARKS.accessPackage;
 const AP_BETA_NEW_BASE = "/beta/identityGovernance/entitlementManagement/assignmentRequests";

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { ADMIN, MEGAN } from "../demo-tenant";
 import { SEED_LANDMARKS } from "./seed";
-import { AP_V1_BASE, PIM_GROUP_BASE, startHarness, type Harness } from "./test-harness";
+import { AP_V1_BASE, PIM_GROUP_BASE, harnessForFile } from "./test-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.reset();
-});
+const h = harnessForFile();
 
 const ASSIGNMENTS = `${PIM_GROUP_BASE}/assignmentScheduleRequests`;
 

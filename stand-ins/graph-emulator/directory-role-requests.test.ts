@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { ADMIN, GRAPH_DELEGATED_SCOPES, LEE, MEGAN } from "../demo-tenant";
 import { SEED_LANDMARKS } from "./seed";
-import { ROLE_MANAGEMENT_BASE as BASE, startHarness, type Harness } from "./test-harness";
+import { ROLE_MANAGEMENT_BASE as BASE, harnessForFile } from "./test-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.reset();
-});
+const h = harnessForFile();
 
 const ASSIGNMENTS = `${BASE}/roleAssignmentScheduleRequests`;
 const ELIGIBILITIES = `${BASE}/roleEligibilityScheduleRequests`;

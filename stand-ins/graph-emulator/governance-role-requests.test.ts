@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { ADMIN, MEGAN } from "../demo-tenant";
 import { SEED_LANDMARKS } from "./seed";
 import { governanceResourceId } from "./seed/governance-seed";
-import { GOVERNANCE_BASE, startHarness, type Harness } from "./test-harness";
+import { GOVERNANCE_BASE, harnessForFile } from "./test-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.reset();
-});
+const h = harnessForFile();
 
 const landmarks = SEED_LANDMARKS.governanceRole;
 const requests = (provider: string) => `${GOVERNANCE_BASE}/${provider}/roleAssignmentRequests`;

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { ADMIN, MEGAN, ROLE_TEMPLATE_IDS, type DemoPerson } from "../demo-tenant";
 import { SEED_LANDMARKS } from "./seed";
 import { groupId } from "./seed/directory-seed";
-import { PIM_GROUP_BASE, startHarness, type Harness } from "./test-harness";
+import { PIM_GROUP_BASE, harnessForFile } from "./test-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.reset();
-});
+const h = harnessForFile();
 
 const ASSIGNMENTS = `${PIM_GROUP_BASE}/assignmentScheduleRequests`;
 const ELIGIBILITIES = `${PIM_GROUP_BASE}/eligibilityScheduleRequests`;

@@ -1,19 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { ADMIN, MEGAN } from "../demo-tenant";
 import { SEED_LANDMARKS } from "./seed";
 import { groupId } from "./seed/directory-seed";
-import { AP_V1_BASE, PIM_GROUP_BASE, startHarness, type Harness } from "./test-harness";
+import { AP_V1_BASE, PIM_GROUP_BASE, harnessForFile } from "./test-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  // 40 generated requests per collection on top of the hand-written ones, 7 per page.
-  h = await startHarness({ pageSize: 7, seed: { extraRequestsPerCollection: 40 } });
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.reset();
-});
+// 40 generated requests per collection on top of the hand-written ones, 7 per page.
+const h = harnessForFile({ pageSize: 7, seed: { extraRequestsPerCollection: 40 } });
 // A test on the fake clock that failed midway must not leave it to the next.
 afterEach(() => {
   vi.useRealTimers();

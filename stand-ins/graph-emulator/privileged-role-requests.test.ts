@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { ADMIN, MEGAN } from "../demo-tenant";
 import { SEED_LANDMARKS } from "./seed";
-import { PRIVILEGED_ROLE_BASE as BASE, startHarness, type Harness } from "./test-harness";
+import { PRIVILEGED_ROLE_BASE as BASE, harnessForFile, startHarness } from "./test-harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.reset();
-});
+const h = harnessForFile();
 
 const landmarks = SEED_LANDMARKS.privilegedRole;
 const cancel = (id: string, token: string) => h.call(`${BASE}/${id}/cancel`, { method: "POST", token });

@@ -2,6 +2,7 @@
 // (oid, scp, wids), and a small client for the emulator. Not a test file itself.
 
 import http from "node:http";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { AddressInfo } from "node:net";
 
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
@@ -111,3 +112,25 @@ export const AP_BETA_OLD_BASE = "/beta/identityGovernance/entitlementManagement/
 export const GOVERNANCE_BASE = "/beta/privilegedAccess";
 export const PRIVILEGED_ROLE_BASE = "/beta/privilegedRoleAssignmentRequests";
 export const ROLE_MANAGEMENT_BASE = "/v1.0/roleManagement/directory";
+
+/**
+ * One emulator for a whole test file, back to its seed before every test: starts it before the file's tests, stops
+ * it after them. What it returns stands for the running harness (read it in tests and hooks, not at module load);
+ * a file's own `beforeAll` registered after this call runs once the emulator is up.
+ */
+export function harnessForFile(options: GraphEmulatorOptions = {}): Harness {
+  let running: Harness | undefined;
+  beforeAll(async () => {
+    running = await startHarness(options);
+  });
+  afterAll(() => running?.close());
+  beforeEach(async () => {
+    await running!.reset();
+  });
+  return new Proxy({} as Harness, {
+    get(_, key) {
+      if (!running) throw new Error("The emulator of this test file is not running yet: use it inside tests and hooks.");
+      return running[key as keyof Harness];
+    },
+  });
+}
