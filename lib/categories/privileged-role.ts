@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PendingRequest, PersonRef, RequestStage } from "@/lib/requests/pending-request";
+import { CALLER_PRINCIPAL, type PendingRequest, type RequestStage } from "@/lib/requests/pending-request";
 import type { GraphCall, GraphRefusal, RefusalKind, RequestCategory } from "./category-definition";
 import { fromGovernanceSchedule, governanceScheduleSchema } from "./governance-schedule";
 import { isOpenStage, statusIn } from "./pim-v3-status";
@@ -96,15 +96,9 @@ function classifyCancelRefusal({ status, code, message }: GraphRefusal): Refusal
   return undefined;
 }
 
-/**
- * The principal of a request Graph names only as "Self" (PIM v1 writes it for the caller's own requests, in lists,
- * `my` and the cancel answer alike, contract §4). It is not a user id to look up: lib/graph/principal-names fills
- * in the signed-in user instead, and "You" stays if Graph will not say who that is.
- */
-export const CALLER_PRINCIPAL: Readonly<PersonRef> = { id: "self", displayName: "You" };
-
 function toPendingRequest(entity: PrivilegedRoleRequest): PendingRequest {
   const stage = STAGE_BY_STATUS[entity.status] ?? "in-progress";
+  // The caller's own requests say "Self" where an id belongs (every docs example does, contract §4).
   const self = entity.userId?.toLowerCase() === "self";
   const principalId = entity.userId ?? "";
   return {

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { CALLER_PRINCIPAL } from "@/lib/categories/privileged-role";
-import type { PendingRequest } from "@/lib/requests/pending-request";
+import { CALLER_PRINCIPAL, type PendingRequest } from "@/lib/requests/pending-request";
 import { runBatch } from "./batch";
 
 const userSchema = z.object({ id: z.string(), displayName: z.string().nullish() });
@@ -12,7 +11,7 @@ const isCaller = (item: PendingRequest) => item.principal.id === CALLER_PRINCIPA
 /**
  * Fills in principal names for requests that carry only a user id, one `$batch` of `/users/{id}` reads per 20
  * distinct people. A name Graph will not give (deleted user, no permission) stays the id: better an id than nothing.
- * A request Graph names "Self" (PIM v1) is the signed-in user's, so `/me` answers for it, in the same `$batch`: it
+ * A request whose principal is CALLER_PRINCIPAL (Graph said "Self") is the signed-in user's, so `/me` answers for it, in the same `$batch`: it
  * then reads like the caller's own requests in every other category, by name; without an answer it stays "You".
  */
 export async function withPrincipalNames(items: PendingRequest[], token: string): Promise<PendingRequest[]> {

@@ -61,7 +61,7 @@ export function replaceItem(
   id: string,
   update: (item: PendingRequest) => PendingRequest,
 ): RequestList | undefined {
-  return list && { ...list, items: list.items.map((item) => (item.id === id ? update(item) : item)) };
+  return replaceItems(list, (item) => (item.id === id ? update : undefined));
 }
 
 /** Replaces every request of a cached list that `updateFor` has an update for, in one pass. */

@@ -8,7 +8,7 @@ import { clearJournal, writeJournal, type BulkJournal } from "@/lib/bulk/bulk-jo
 import type { ReceiptRow } from "@/lib/bulk/receipt";
 import { AppError } from "@/lib/errors/app-error";
 import { rowKey } from "@/lib/queue/queue-query";
-import { readOutcomeLine } from "@/lib/bulk/read-outcome-line";
+import { DONE_LINE, readStreamLine } from "@/lib/bulk/read-stream-line";
 import { BULK_CANCEL_MAX_ITEMS } from "@/lib/requests/bulk-constants";
 import type { BulkOutcomeLine } from "@/lib/requests/bulk-outcome";
 import type { PendingRequest, RequestView } from "@/lib/requests/pending-request";
@@ -128,9 +128,10 @@ export function useBulkCancel() {
           const answered = new Set<string>();
           let sawDone = false;
           for await (const line of readLines(response.body)) {
-            if (isDoneLine(line)) sawDone = true;
-            const outcome = readOutcomeLine(line);
-            if (!outcome) continue;
+            const read = readStreamLine(line);
+            if (read === DONE_LINE) sawDone = true;
+            if (!read || read.type !== "outcome") continue;
+            const outcome = read;
             outcomes.push(outcome);
             const key = rowKey(outcome);
             answered.add(key);
@@ -192,14 +193,6 @@ function partsOf<T>(items: readonly T[], size: number): T[][] {
   const parts: T[][] = [];
   for (let index = 0; index < items.length; index += size) parts.push(items.slice(index, index + size));
   return parts;
-}
-
-function isDoneLine(line: string): boolean {
-  try {
-    return (JSON.parse(line) as { type?: unknown } | null)?.type === "done";
-  } catch {
-    return false;
-  }
 }
 
 async function* readLines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {

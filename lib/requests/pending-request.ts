@@ -37,6 +37,13 @@ export interface PersonRef {
   displayName: string;
 }
 
+/**
+ * The principal of a request Graph names only as the caller, with no id (PIM v1 writes "Self", contract §4). A
+ * category maps it to this; lib/graph/principal-names then puts the signed-in user in its place ("You" if Graph will
+ * not say who that is).
+ */
+export const CALLER_PRINCIPAL: Readonly<PersonRef> = { id: "self", displayName: "You" };
+
 export interface TargetRef {
   id: string;
   displayName: string;
