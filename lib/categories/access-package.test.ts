@@ -87,20 +87,3 @@ describe("access package cancellable rule (seed 004)", () => {
     });
   });
 });
-
-describe("access package refused cancels (no error codes documented, contract §6)", () => {
-  const classify = accessPackageCategory.classifyCancelRefusal;
-  it.each([
-    ["no code", undefined],
-    ["an unknown code", "SomethingGraphMightSay"],
-    ["the emulator's code", "RequestCannotBeCancelled"],
-  ])("reads a 400 with %s as no longer cancellable", (_, code) => {
-    expect(classify({ status: 400, code, message: "" })).toBe("not_cancellable");
-  });
-
-  it("keeps a 404 as not found and leaves other refusals to the status code", () => {
-    expect(classify({ status: 404, code: "itemNotFound", message: "" })).toBe("not_found");
-    expect(classify({ status: 403, code: "Authorization_RequestDenied", message: "" })).toBeUndefined();
-    expect(classify({ status: 502, code: undefined, message: "" })).toBeUndefined();
-  });
-});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PendingRequest, RequestStage } from "@/lib/requests/pending-request";
-import { classifyByCode, type GraphCall, type GraphRefusal, type RefusalKind, type RequestCategory } from "./category-definition";
+import { classifyUndocumentedCancelRefusal, type GraphCall, type RequestCategory } from "./category-definition";
 import { odataString, requestScheduleSchema, scheduleFrom } from "./graph-shapes";
 import { isOpenStage, statusIn } from "./pim-v3-status";
 
@@ -97,21 +97,10 @@ export const accessPackageCategory: RequestCategory<AccessPackageRequest> = {
       : { version: "v1.0", path: MINE, query: { $filter: `id eq ${odataString(id)}`, $expand: EXPAND } },
   entitySchema: accessPackageRequestSchema,
   toPendingRequest,
-  classifyCancelRefusal: classifyUndocumentedRefusal,
+  classifyCancelRefusal: classifyUndocumentedCancelRefusal,
   cancelEffect:
     "The request is withdrawn and marked canceled in entitlement management: the access package is not assigned through it, and any pending approval stops.",
 };
-
-const classifyByStatus = classifyByCode([]);
-
-/**
- * No error codes are documented for this cancel (contract §6), so none is matched: the emulator answers
- * `RequestCannotBeCancelled` as PIM does, real Graph may not. The id was validated before the call, so a 400 can
- * only mean Graph will not cancel the request as it now stands; a 404 or 409 reads as usual.
- */
-function classifyUndocumentedRefusal(refusal: GraphRefusal): RefusalKind {
-  return classifyByStatus(refusal) ?? (refusal.status === 400 ? "not_cancellable" : undefined);
-}
 
 function toPendingRequest(entity: AccessPackageRequest): PendingRequest {
   const state = entity.state ?? entity.requestState ?? "unknown";

@@ -113,3 +113,13 @@ export function classifyByCode(notCancellable: readonly string[], notFound: read
     return undefined;
   };
 }
+
+/**
+ * For a cancel whose docs give a 400 but no error code (PIM for Groups §5, access packages §6, PIM v3 roles §7): no
+ * code is matched, as the emulator's `RequestCannotBeCancelled` may not be what Graph sends. The id was validated
+ * before the call, so a 400 can only mean Graph will not cancel the request as it now stands; 404 and 409 read as
+ * usual.
+ */
+export function classifyUndocumentedCancelRefusal(refusal: GraphRefusal): RefusalKind {
+  return classifyByCode([])(refusal) ?? (refusal.status === 400 ? "not_cancellable" : undefined);
+}

@@ -100,22 +100,3 @@ describe("PIM for Groups cancellable statuses (decided from the PIM v3 model)", 
     expect(item).toMatchObject({ isOpen: true, cancellable: false });
   });
 });
-
-describe("PIM for Groups refused cancels (no error codes documented, contract §5)", () => {
-  it.each([
-    ["no code", undefined],
-    ["an unknown code", "SomethingGraphMightSay"],
-    ["the emulator's code", "RequestCannotBeCancelled"],
-  ])("reads a 400 with %s as no longer cancellable", (_, code) => {
-    for (const category of [groupAssignmentCategory, groupEligibilityCategory]) {
-      expect(category.classifyCancelRefusal({ status: 400, code, message: "" })).toBe("not_cancellable");
-    }
-  });
-
-  it("keeps a 404 as not found and leaves other refusals to the status code", () => {
-    const classify = groupAssignmentCategory.classifyCancelRefusal;
-    expect(classify({ status: 404, code: "itemNotFound", message: "" })).toBe("not_found");
-    expect(classify({ status: 403, code: "Authorization_RequestDenied", message: "" })).toBeUndefined();
-    expect(classify({ status: 500, code: undefined, message: "" })).toBeUndefined();
-  });
-});

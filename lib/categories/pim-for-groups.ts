@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PendingRequest, CategoryDescription } from "@/lib/requests/pending-request";
-import { classifyByCode, type GraphRefusal, type ListSource, type RefusalKind, type RequestCategory } from "./category-definition";
+import { classifyUndocumentedCancelRefusal, type ListSource, type RequestCategory } from "./category-definition";
 import { directoryObjectSchema, odataString } from "./graph-shapes";
 import { pimV3Collection, pimV3RequestFields, pimV3RequestSchema } from "./pim-v3-request";
 
@@ -97,20 +97,9 @@ export function definePimForGroupsCategory(options: PimForGroupsOptions): Reques
     readBack: collection.readBack,
     entitySchema: pimGroupRequestSchema,
     toPendingRequest: (entity) => toPendingRequest(entity, options),
-    classifyCancelRefusal: classifyUndocumentedRefusal,
+    classifyCancelRefusal: classifyUndocumentedCancelRefusal,
     cancelEffect: options.cancelEffect,
   };
-}
-
-const classifyByStatus = classifyByCode([]);
-
-/**
- * The cancel documents no error codes (contract §5 "Cancel", §9 C-1), so none is matched: the emulator's
- * `RequestCannotBeCancelled` may not be what Graph sends. The id was validated before the call, so a 400 can only
- * mean Graph will not cancel the request as it now stands; a 404 or 409 reads as usual.
- */
-function classifyUndocumentedRefusal(refusal: GraphRefusal): RefusalKind {
-  return classifyByStatus(refusal) ?? (refusal.status === 400 ? "not_cancellable" : undefined);
 }
 
 function toPendingRequest(entity: PimGroupRequest, options: PimForGroupsOptions): PendingRequest {

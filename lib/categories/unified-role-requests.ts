@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CategoryDescription, PendingRequest } from "@/lib/requests/pending-request";
-import { classifyByCode, type CancelRoleRequirement, type RequestCategory } from "./category-definition";
+import { classifyUndocumentedCancelRefusal, type CancelRoleRequirement, type RequestCategory } from "./category-definition";
 import { pimV3Collection, pimV3RequestFields, pimV3RequestSchema } from "./pim-v3-request";
 
 /** Contract §7: only Granted requests can be cancelled, for assignments and eligibilities alike. */
@@ -67,7 +67,7 @@ export function defineUnifiedRoleCategory(options: UnifiedRoleOptions): RequestC
     entitySchema: unifiedRoleRequestSchema,
     toPendingRequest: (entity) => toPendingRequest(entity, options),
     // The docs give a 400 without a code string (contract §7); the emulator answers as PIM does elsewhere.
-    classifyCancelRefusal: classifyByCode(["RequestCannotBeCancelled"]),
+    classifyCancelRefusal: classifyUndocumentedCancelRefusal,
     cancelEffect: options.cancelEffect,
     cancelRoles: DIRECTORY_ROLE_CANCEL_ROLES,
   };
