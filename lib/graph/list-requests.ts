@@ -5,6 +5,7 @@ import type { PendingRequest, RequestPage, RequestView } from "@/lib/requests/pe
 import { AppError } from "@/lib/errors/app-error";
 import { runBatches, type BatchItemResult } from "./batch";
 import { readCallerId } from "./caller";
+import { withCancelRights } from "./cancel-rights";
 import { mapEntities, readCollection } from "./collection";
 import { decodeCursor, encodeCursor, invalidCursor, type CursorPosition } from "./cursor";
 import { GraphHttpError } from "./graph-error";
@@ -44,7 +45,8 @@ export async function listRequestPage(input: ListRequestsInput): Promise<Request
       : nextSource
         ? { source: position.source + 1, link: buildGraphUrl(entryCall(nextSource)) }
         : null;
-    return { items, nextCursor: next ? encodeCursor(category.summary.slug, view, next) : null };
+    // Contract §7: some cancels need a directory role the caller may not hold (see cancel-rights).
+    return withCancelRights({ items, nextCursor: next ? encodeCursor(category.summary.slug, view, next) : null }, category, token);
   } catch (error) {
     throw mapGraphError(error, { category, operation: "list", view });
   }

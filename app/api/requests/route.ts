@@ -2,7 +2,6 @@ import type { NextRequest } from "next/server";
 import { readBearerToken } from "@/lib/api/bearer-token";
 import { respond } from "@/lib/api/respond";
 import { categoryFromSlug, parseInput } from "@/lib/api/route-input";
-import { withCancelRights } from "@/lib/graph/cancel-rights";
 import { listRequestPage } from "@/lib/graph/list-requests";
 import { listQuerySchema } from "./list-query";
 
@@ -16,7 +15,6 @@ export function GET(request: NextRequest) {
     const query = parseInput(listQuerySchema, Object.fromEntries(params), "query");
     const token = readBearerToken(request);
     const page = await listRequestPage({ category, view: query.view, cursor: query.cursor, token });
-    // Contract §7: directory-role requests are cancellable only with Privileged Role Administrator (see cancel-rights).
-    return Response.json(withCancelRights(page, category, token));
+    return Response.json(page);
   });
 }
