@@ -1,5 +1,6 @@
 "use client";
 
+import { retirementLabel } from "@/lib/requests/format-dates";
 import type { CategoryFeed } from "@/lib/queries/use-request-queue";
 import type { CategorySlug } from "@/lib/requests/pending-request";
 
@@ -65,18 +66,4 @@ export function QueueFilters({
       )}
     </div>
   );
-}
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/**
- * "retired 31 May 2021" from the day Microsoft set, "retires 28 Oct 2026" before it. The label follows that date,
- * not whether this tenant's list came back empty. The date is a calendar day (UTC), formatted by hand so that
- * server and browser render the same words.
- */
-export function retirementLabel(isoDate: string, today: Date): string {
-  const [year = 0, month = 1, day = 1] = isoDate.split("-").map(Number);
-  const retiredOn = Date.UTC(year, month - 1, day);
-  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  return `${retiredOn <= todayUtc ? "retired" : "retires"} ${day} ${MONTHS[month - 1]} ${year}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retirementLabel } from "@/components/queue-filters";
+import { retirementLabel } from "@/lib/requests/format-dates";
 import { AppError } from "@/lib/errors/app-error";
 import { feedState } from "@/lib/queries/use-request-queue";
 import { categorySummaries } from "./registry";

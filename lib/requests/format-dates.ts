@@ -1,4 +1,6 @@
 const absolute = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+// A calendar day Microsoft announced (a retirement date): the same day wherever the reader is.
+const calendarDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 // "always": "1 week ago", not "last week", which reads as the calendar week and so disagrees with the row above.
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "always" });
 
@@ -33,4 +35,14 @@ export function formatRelative(iso: string | null, now: Date = new Date()): stri
     if (elapsed >= from) return relative.format(Math.sign(seconds) * Math.floor(elapsed / size), unit);
   }
   return "just now";
+}
+
+/**
+ * "retired 31 May 2021" from the day Microsoft set, "retires 28 Oct 2026" before it. The label follows that date,
+ * not whether this tenant's list came back empty.
+ */
+export function retirementLabel(isoDate: string, today: Date): string {
+  const retiredOn = Date.parse(`${isoDate}T00:00:00Z`);
+  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return `${retiredOn <= todayUtc ? "retired" : "retires"} ${calendarDay.format(retiredOn)}`;
 }
