@@ -3,7 +3,7 @@
 import { missingPermission } from "@/lib/auth/use-granted-scopes";
 import type { CategoryFeed } from "@/lib/queries/use-request-queue";
 import type { RequestView } from "@/lib/requests/pending-request";
-import { GrantConsentSteps } from "./grant-consent-steps";
+import { GrantConsentSteps, type ConsentRole } from "./grant-consent-steps";
 import { Notice } from "./notice";
 
 /** One inline notice per category that cannot show rows; the other categories keep working. */
@@ -11,10 +11,12 @@ export function CategoryNotices({
   feeds,
   view,
   granted,
+  canGrant,
 }: {
   feeds: CategoryFeed[];
   view: RequestView;
   granted: ReadonlySet<string> | undefined;
+  canGrant: ConsentRole;
 }) {
   const troubled = feeds.filter((f) => f.state === "refused" || f.state === "error" || f.state === "retired");
   if (troubled.length === 0) return null;
@@ -22,14 +24,24 @@ export function CategoryNotices({
     <ul className="space-y-2" aria-label="Categories that need attention">
       {troubled.map((feed) => (
         <li key={feed.summary.slug} data-category-notice={feed.summary.slug}>
-          <FeedNotice feed={feed} view={view} granted={granted} />
+          <FeedNotice feed={feed} view={view} granted={granted} canGrant={canGrant} />
         </li>
       ))}
     </ul>
   );
 }
 
-function FeedNotice({ feed, view, granted }: { feed: CategoryFeed; view: RequestView; granted: ReadonlySet<string> | undefined }) {
+function FeedNotice({
+  feed,
+  view,
+  granted,
+  canGrant,
+}: {
+  feed: CategoryFeed;
+  view: RequestView;
+  granted: ReadonlySet<string> | undefined;
+  canGrant: ConsentRole;
+}) {
   const { summary } = feed;
   if (feed.state === "retired" && summary.retirement) {
     return (
@@ -45,8 +57,8 @@ function FeedNotice({ feed, view, granted }: { feed: CategoryFeed; view: Request
       view === "all" ? summary.permissions.cancelAll : summary.permissions.cancelMine,
     );
     return (
-      <Notice tone="warning" title={`${summary.label}: ${missing ? "permission not granted" : "not available to you"}`}>
-        {missing ? <GrantConsentSteps permission={missing} /> : feed.access?.message}
+      <Notice tone="warning" title={`${summary.label}: ${missing ? "needs admin consent" : "not available to you"}`}>
+        {missing ? <GrantConsentSteps permission={missing} canGrant={canGrant} /> : feed.access?.message}
       </Notice>
     );
   }

@@ -7,6 +7,8 @@ import { useAccessToken } from "@/lib/auth/use-access-token";
 import { useSignedInAccount } from "@/lib/auth/use-signed-in-account";
 import { useGrantedScopes } from "@/lib/auth/use-granted-scopes";
 import { accessOptions } from "@/lib/queries/access-queries";
+import { consentRoleOf } from "@/lib/auth/consent-roles";
+import { useReturnFromIdentityProvider } from "@/lib/auth/use-return-from-identity-provider";
 import { useBulkCancel } from "@/lib/queries/use-bulk-cancel";
 import { useCancelRequest } from "@/lib/queries/use-cancel-request";
 import { useRequestQueue, type CategoryFeed } from "@/lib/queries/use-request-queue";
@@ -15,6 +17,7 @@ import { useQueueQuery } from "@/lib/queue/use-queue-query";
 import type { CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
 import { BulkProgress } from "./bulk-progress";
 import { CategoryNotices } from "./category-notices";
+import { IdentityProviderNotices } from "./identity-provider-notices";
 import { AFTER_DISMISS_FOCUS_ID, DismissButton } from "./dismiss-button";
 import { InterruptedRunNotice } from "./interrupted-run-notice";
 import { BulkCancelDialog, CancelRequestDialog, MountOnceOpened, RequestDetailsDrawer } from "./lazy-dialogs";
@@ -51,6 +54,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const cancel = useCancelRequest();
   const bulk = useBulkCancel();
+  const canGrant = consentRoleOf(access.data?.directoryRoles);
 
   const accessByCategory = useMemo(() => new Map(access.data?.categories.map((c) => [c.category, c.views])), [access.data]);
   // "All requests" is offered only when Graph let this user list everyone's requests in some category.
@@ -82,20 +86,25 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
   // the count says "so far" and the export waits.
   const loadingMore = visibleFeeds.some((f) => f.stillLoading);
 
-  const confirm = (request: PendingRequest) => {
+  const confirm = (request: PendingRequest, inView: RequestView = view) => {
     setConfirming(null);
     setDetails(null);
     setFeedback(null);
     setTouched((prev) => new Set(prev).add(rowKey(request)));
     const who = `${request.principal.displayName}'s request for ${request.target.displayName}`;
     cancel.mutate(
-      { request, view },
+      { request, view: inView },
       {
         onSuccess: () => setFeedback({ tone: "success", text: `Cancelled ${who}.` }),
         onError: (error) => setFeedback({ tone: "error", text: `Could not cancel ${who}. ${error.message}` }),
       },
     );
   };
+  // Back from a sign-in a claims challenge needed: what the user was doing is done now, once.
+  const returned = useReturnFromIdentityProvider((action) => {
+    if (action.kind === "cancel") confirm(action.request, action.view);
+    else void bulk.resume(action.run);
+  });
   const confirmBulk = (requests: PendingRequest[]) => {
     setBulkSelection(null);
     setSelection({});
@@ -124,7 +133,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
           </p>
         </div>
         <div className="flex items-center gap-3">
-          <PermissionsButton categories={categories} access={access.data?.categories} granted={granted} />
+          <PermissionsButton categories={categories} access={access.data?.categories} granted={granted} canGrant={canGrant} />
           {access.isSuccess && <ViewSwitch view={view} onChange={(v) => setQuery({ view: v })} canListAll={canListAll} />}
         </div>
       </div>
@@ -134,6 +143,12 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
       ) : (
         <div className="mt-6 space-y-4">
           <InterruptedRunNotice />
+          <IdentityProviderNotices
+            consent={returned.consent}
+            failure={returned.failure}
+            onDismissConsent={returned.dismissConsent}
+            onDismissFailure={returned.dismissFailure}
+          />
           {access.isError && (
             <Notice tone="warning" title="Could not check your permissions">
               {access.error.message} Showing your own requests.
@@ -152,7 +167,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
               {feedback.text}
             </Notice>
           )}
-          <CategoryNotices feeds={visibleFeeds} view={view} granted={granted} />
+          <CategoryNotices feeds={visibleFeeds} view={view} granted={granted} canGrant={canGrant} />
           <QueueSummaryBar
             rows={rows}
             loadingMore={loadingMore}

@@ -1,15 +1,55 @@
-/** How an administrator grants a missing delegated permission, in the Entra admin center's own words. */
-export function GrantConsentSteps({ permission }: { permission: string }) {
+"use client";
+
+import { useState } from "react";
+import { useConsentActions } from "@/lib/auth/use-consent-actions";
+import type { AppError } from "@/lib/errors/app-error";
+
+/** Whether the signed-in user may grant tenant-wide consent: from their roles as Graph reported them; null if unknown. */
+export type ConsentRole = boolean | null;
+
+/**
+ * What to do about a Graph permission the tenant has not granted this app. An administrator who can grant it gets
+ * the admin-consent link and comes back with it granted; anyone else is told exactly which permission to ask for
+ * and may ask through Entra. When Graph would not say who the user is, both are offered, each saying who it is for.
+ */
+export function GrantConsentSteps({ permission, canGrant }: { permission: string; canGrant: ConsentRole }) {
+  const { adminConsentHref, rememberConsentRequest, requestConsent } = useConsentActions();
+  // The state ties the administrator's return to this request; made once per notice.
+  const [state] = useState(() => crypto.randomUUID());
+  const [requestError, setRequestError] = useState<string | null>(null);
+  const code = <code className="rounded bg-white/70 px-1 font-mono">{permission}</code>;
   return (
-    <div className="mt-1 space-y-1">
-      <p>
-        This app has not been granted the Microsoft Graph delegated permission <code className="rounded bg-white/70 px-1 font-mono">{permission}</code>.
-      </p>
-      <p>
-        To grant it, an administrator opens the Microsoft Entra admin center → App registrations → Request Desk → API
-        permissions → Add a permission → Microsoft Graph → Delegated permissions → {permission}, then selects{" "}
-        <strong>Grant admin consent</strong>. Sign out and in again afterwards.
-      </p>
+    <div className="mt-1 space-y-2" data-consent-permission={permission}>
+      <p>Request Desk has not been granted the Microsoft Graph delegated permission {code} in your organisation.</p>
+      {canGrant !== false && (
+        <p>
+          {canGrant === null && "If you are a Global Administrator or Privileged Role Administrator: "}
+          <a
+            href={adminConsentHref([permission], state)}
+            onClick={() => rememberConsentRequest(state, [permission])}
+            className="font-semibold underline underline-offset-2"
+          >
+            Grant admin consent for your organisation
+          </a>{" "}
+          (Microsoft Entra asks you to confirm, then brings you back here).
+        </p>
+      )}
+      {canGrant !== true && (
+        <div>
+          <p>
+            {canGrant === null ? "Otherwise, ask" : "Only a Global Administrator or Privileged Role Administrator can grant it. Ask"} one of them to grant{" "}
+            {code} to Request Desk (Microsoft Entra admin center → Enterprise applications → Request Desk → Permissions → Grant admin consent).
+          </p>
+          <button
+            type="button"
+            onClick={() => requestConsent([permission]).catch((error: AppError) => setRequestError(error.message))}
+            className="mt-1 rounded-md border border-current px-3 py-1 font-medium"
+          >
+            Request it through Microsoft Entra
+          </button>
+          {requestError && <p className="mt-1">{requestError}</p>}
+        </div>
+      )}
     </div>
   );
 }

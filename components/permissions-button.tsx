@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { CategoryAccess } from "@/lib/requests/category-access";
 import type { CategorySummary } from "@/lib/requests/pending-request";
+import type { ConsentRole } from "./grant-consent-steps";
 import { MountOnceOpened, PermissionsPanel, preloadDialogs } from "./lazy-dialogs";
 
 /** The "Permissions" button and the panel it opens (loaded on first use). */
@@ -10,6 +11,7 @@ export function PermissionsButton(props: {
   categories: CategorySummary[];
   access: CategoryAccess[] | undefined;
   granted: ReadonlySet<string> | undefined;
+  canGrant: ConsentRole;
 }) {
   const [open, setOpen] = useState(false);
   return (

@@ -4,7 +4,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { missingPermission } from "@/lib/auth/use-granted-scopes";
 import type { CategoryAccess, ViewAccess } from "@/lib/requests/category-access";
 import type { CategorySummary } from "@/lib/requests/pending-request";
-import { GrantConsentSteps } from "./grant-consent-steps";
+import { GrantConsentSteps, type ConsentRole } from "./grant-consent-steps";
 import { useReturnFocus } from "./use-return-focus";
 
 /** Per category: can this user list their own and everyone's requests, and if not, exactly what is missing. */
@@ -14,12 +14,14 @@ export function PermissionsPanel({
   categories,
   access,
   granted,
+  canGrant,
 }: {
   open: boolean;
   onClose: () => void;
   categories: CategorySummary[];
   access: CategoryAccess[] | undefined;
   granted: ReadonlySet<string> | undefined;
+  canGrant: ConsentRole;
 }) {
   const byCategory = new Map(access?.map((a) => [a.category, a.views]));
   const returnFocus = useReturnFocus(open);
@@ -44,13 +46,14 @@ export function PermissionsPanel({
                   <p className="font-mono text-xs text-slate-700">
                     {category.graphType} ({category.apiVersion})
                   </p>
-                  <ViewLine label="Your own requests" access={views?.mine} needed={category.permissions.listMine} cancel={category.permissions.cancelMine} granted={granted} />
+                  <ViewLine label="Your own requests" access={views?.mine} needed={category.permissions.listMine} cancel={category.permissions.cancelMine} granted={granted} canGrant={canGrant} />
                   <ViewLine
                     label="Everyone's requests"
                     access={views?.all}
                     needed={category.permissions.listAll}
                     cancel={category.permissions.cancelAll}
                     granted={granted}
+                    canGrant={canGrant}
                     roles={category.adminRoles}
                   />
                   <p className="mt-2 text-xs text-slate-700">
@@ -73,6 +76,7 @@ function ViewLine({
   needed,
   cancel,
   granted,
+  canGrant,
   roles,
 }: {
   label: string;
@@ -81,6 +85,7 @@ function ViewLine({
   /** The permissions cancelling in this view takes: the advice names one that does both. */
   cancel: readonly string[];
   granted: ReadonlySet<string> | undefined;
+  canGrant: ConsentRole;
   roles?: readonly string[];
 }) {
   const missing = missingPermission(needed, granted, cancel);
@@ -89,11 +94,11 @@ function ViewLine({
     <div className="mt-2 text-sm" data-view-line={label}>
       <p>
         <span className={available ? "font-semibold text-emerald-800" : "font-semibold text-red-800"}>
-          {access ? (available ? "Available" : "Not available") : "Unknown"}
+          {access ? (available ? "Available" : missing ? "Needs admin consent" : "Not available") : "Unknown"}
         </span>{" "}
         — {label}
       </p>
-      {!available && missing && <GrantConsentSteps permission={missing} />}
+      {!available && missing && <GrantConsentSteps permission={missing} canGrant={canGrant} />}
       {!available && !missing && access?.message && (
         <p className="mt-1 text-slate-800">
           {access.message}

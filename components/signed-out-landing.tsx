@@ -6,12 +6,12 @@ import { useAuthConfig } from "@/lib/auth/auth-config-context";
 
 export function SignedOutLanding() {
   const { instance } = useMsal();
-  const { scopes } = useAuthConfig();
+  const { loginScopes } = useAuthConfig();
   const [error, setError] = useState<string | null>(null);
 
   const signIn = () => {
     setError(null);
-    instance.loginRedirect({ scopes }).catch(() => setError("Sign-in could not start. Check that the identity provider is reachable and try again."));
+    instance.loginRedirect({ scopes: loginScopes }).catch(() => setError("Sign-in could not start. Check that the identity provider is reachable and try again."));
   };
 
   return (

@@ -5,6 +5,14 @@
 export const DEMO_TENANT_ID = "7c1f4e2a-5b8d-4f3e-9a61-2d0c8b3e4f10";
 export const DEMO_TENANT_DOMAIN = "contoso.test";
 
+/**
+ * A second tenant that signed up for Request Desk today: its administrators granted the app nothing but `User.Read`
+ * (what a first sign-in consents to), so everything else needs admin consent. Its directory holds one administrator
+ * and no requests yet.
+ */
+export const FABRIKAM_TENANT_ID = "2b9d6c41-7e3a-4c58-8f12-9a0e4d6b7c21";
+export const FABRIKAM_TENANT_DOMAIN = "fabrikam.test";
+
 /** The app registration the local identity provider knows (a public SPA client, PKCE). */
 export const DEMO_CLIENT_ID = "5e3b2c1d-8a7f-4e6d-9c0b-1a2b3c4d5e6f";
 
@@ -57,6 +65,21 @@ export const GRAPH_DELEGATED_SCOPES = [
 
 export type GraphDelegatedScope = (typeof GRAPH_DELEGATED_SCOPES)[number];
 
+/**
+ * Directory roles that may grant tenant-wide admin consent to Microsoft Graph delegated permissions (Entra: Global
+ * Administrator, or Privileged Role Administrator; Cloud Application Administrators cannot for Graph).
+ */
+export const CONSENT_ADMIN_ROLE_IDS: readonly string[] = [ROLE_TEMPLATE_IDS.globalAdministrator, ROLE_TEMPLATE_IDS.privilegedRoleAdministrator];
+
+/** A tenant the identity provider knows, and what its administrators consented to for the app (AllPrincipals). */
+export interface DemoTenant {
+  id: string;
+  domain: string;
+  displayName: string;
+  /** Tenant-wide admin consent (`consentType: AllPrincipals`) at start and after a reset. */
+  adminConsentedScopes: readonly GraphDelegatedScope[];
+}
+
 export interface DemoPerson {
   oid: string;
   userPrincipalName: string;
@@ -68,9 +91,17 @@ export interface DemoPerson {
   directoryRoles: readonly string[];
   /** Only people with `canSignIn` get past the identity provider's sign-in page. */
   canSignIn: boolean;
-  /** Scopes this person's token never carries even when requested (consent not granted). */
-  withheldScopes?: readonly GraphDelegatedScope[];
+  /** The person's home tenant; Contoso (`DEMO_TENANT_ID`) when absent. */
+  tenantId?: string;
+  /**
+   * Delegated permissions an administrator granted for this person alone (`consentType: Principal`), on top of the
+   * tenant-wide grants, at start and after a reset.
+   */
+  userConsentedScopes?: readonly GraphDelegatedScope[];
 }
+
+/** Directory-role eligibility permissions: Contoso granted them per person (below), never tenant-wide. */
+const ROLE_ELIGIBILITY_SCOPES = ["RoleEligibilitySchedule.Read.Directory", "RoleEligibilitySchedule.ReadWrite.Directory"] as const;
 
 export const ADMIN: DemoPerson = {
   oid: "a1d5e1e0-0001-4a6e-8f00-00000000ad01",
@@ -81,6 +112,7 @@ export const ADMIN: DemoPerson = {
   jobTitle: "Identity Administrator",
   directoryRoles: [ROLE_TEMPLATE_IDS.privilegedRoleAdministrator, ROLE_TEMPLATE_IDS.identityGovernanceAdministrator],
   canSignIn: true,
+  userConsentedScopes: ROLE_ELIGIBILITY_SCOPES,
 };
 
 export const MEGAN: DemoPerson = {
@@ -92,11 +124,13 @@ export const MEGAN: DemoPerson = {
   jobTitle: "Marketing Manager",
   directoryRoles: [],
   canSignIn: true,
+  userConsentedScopes: ROLE_ELIGIBILITY_SCOPES,
 };
 
 /**
- * A second administrator whose consent lacks one scope (directory-role eligibility), so the demo and the tests can
- * show how Request Desk explains a permission that was not granted.
+ * A second administrator for whom directory-role eligibility was never consented (Contoso granted it per person, to
+ * Adele and Megan only), so the demo and the tests can show how Request Desk explains a permission that was not
+ * granted.
  */
 export const LEE: DemoPerson = {
   oid: "c3f70302-0010-4c80-a122-0000000c0010",
@@ -107,7 +141,6 @@ export const LEE: DemoPerson = {
   jobTitle: "Director",
   directoryRoles: [ROLE_TEMPLATE_IDS.privilegedRoleAdministrator, ROLE_TEMPLATE_IDS.identityGovernanceAdministrator],
   canSignIn: true,
-  withheldScopes: ["RoleEligibilitySchedule.ReadWrite.Directory", "RoleEligibilitySchedule.Read.Directory"],
 };
 
 /** Colleagues who appear in requests; they exist in the directory but do not sign in to the demo. */
@@ -130,5 +163,39 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   ...COLLEAGUES.map((c) => ({ ...c, directoryRoles: [] as const, canSignIn: false })),
 ];
 
+/** Fabrikam's Global Administrator: the first person of a tenant that has granted the app only `User.Read`. */
+export const PATTI: DemoPerson = {
+  oid: "d4081413-0001-4d91-b233-0000000fa001",
+  userPrincipalName: "admin@fabrikam.test",
+  displayName: "Patti Fernandez",
+  givenName: "Patti",
+  surname: "Fernandez",
+  jobTitle: "IT Administrator",
+  directoryRoles: [ROLE_TEMPLATE_IDS.globalAdministrator],
+  canSignIn: true,
+  tenantId: FABRIKAM_TENANT_ID,
+};
+
+/** Fabrikam's directory (the Graph emulator serves it to tokens whose `tid` is Fabrikam's). */
+export const FABRIKAM_PEOPLE: readonly DemoPerson[] = [PATTI];
+
+/** Contoso keeps every permission granted tenant-wide but directory-role eligibility (granted per person above). */
+export const DEMO_TENANTS: readonly DemoTenant[] = [
+  {
+    id: DEMO_TENANT_ID,
+    domain: DEMO_TENANT_DOMAIN,
+    displayName: "Contoso",
+    adminConsentedScopes: GRAPH_DELEGATED_SCOPES.filter((s) => !(ROLE_ELIGIBILITY_SCOPES as readonly string[]).includes(s)),
+  },
+  { id: FABRIKAM_TENANT_ID, domain: FABRIKAM_TENANT_DOMAIN, displayName: "Fabrikam", adminConsentedScopes: ["User.Read"] },
+];
+
+/** Everyone in every tenant, for the identity provider. */
+export const ALL_DEMO_PEOPLE: readonly DemoPerson[] = [...DEMO_PEOPLE, ...FABRIKAM_PEOPLE];
+
+export function tenantOf(person: Pick<DemoPerson, "tenantId">): DemoTenant {
+  return DEMO_TENANTS.find((t) => t.id === (person.tenantId ?? DEMO_TENANT_ID))!;
+}
+
 /** The accounts a person can sign in with, for the sign-in page, the README and the tests. */
-export const DEMO_ACCOUNTS = DEMO_PEOPLE.filter((p) => p.canSignIn);
+export const DEMO_ACCOUNTS = ALL_DEMO_PEOPLE.filter((p) => p.canSignIn);

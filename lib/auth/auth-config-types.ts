@@ -6,6 +6,13 @@ export interface PublicAuthConfig {
   /** JSON string of OpenID metadata, only when the authority cannot be discovered by MSAL itself. */
   authorityMetadata: string | undefined;
   protocolMode: "AAD" | "OIDC";
-  /** Every Graph scope the registry needs, requested at sign-in. */
-  scopes: string[];
+  /**
+   * What sign-in asks for: `User.Read` (plus MSAL's OpenID scopes). Nothing that needs an administrator's consent,
+   * so a missing grant can never lock anyone out of the app.
+   */
+  loginScopes: string[];
+  /** The Graph token audience of the configured cloud, e.g. https://graph.microsoft.com; scopes are prefixed with it. */
+  graphResource: string;
+  /** The login host of the configured cloud, where the admin-consent endpoint lives. */
+  loginUrl: string;
 }

@@ -1,6 +1,6 @@
-import { EventType, PublicClientApplication, ProtocolMode, type AuthenticationResult } from "@azure/msal-browser";
+import { AuthError, EventType, PublicClientApplication, ProtocolMode, type AuthenticationResult } from "@azure/msal-browser";
 import type { PublicAuthConfig } from "./auth-config-types";
-import { rememberGrantedScopes } from "./granted-scopes-store";
+import { recordFailure } from "./interactive-attempts";
 
 /** Path of the MSAL v5 redirect bridge page, used by silent (iframe) renewals. */
 export const REDIRECT_BRIDGE_PATH = "/redirect";
@@ -17,6 +17,9 @@ export function createMsalInstance(config: PublicAuthConfig): PublicClientApplic
       ...(config.authorityMetadata ? { authorityMetadata: config.authorityMetadata } : {}),
       redirectUri: `${origin}/`,
       postLogoutRedirectUri: `${origin}/`,
+      // CP1: this app handles claims challenges, so Entra may issue Continuous Access Evaluation tokens and Graph may
+      // answer a token that no longer satisfies Conditional Access with a challenge instead of a plain refusal.
+      clientCapabilities: ["CP1"],
     },
     // localStorage keeps the session across tabs and reloads, as admins expect of a dashboard.
     cache: { cacheLocation: "localStorage" },
@@ -24,11 +27,14 @@ export function createMsalInstance(config: PublicAuthConfig): PublicClientApplic
     system: { protocolMode: config.protocolMode === "OIDC" ? ProtocolMode.OIDC : ProtocolMode.AAD },
   });
   instance.addEventCallback((event) => {
-    if (!event.payload) return;
-    if (event.eventType === EventType.LOGIN_SUCCESS || event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) {
-      const result = event.payload as AuthenticationResult;
-      if (event.eventType === EventType.LOGIN_SUCCESS) instance.setActiveAccount(result.account);
-      if (result.account && result.scopes.length > 0) rememberGrantedScopes(result.account.homeAccountId, result.scopes);
+    if (event.eventType === EventType.LOGIN_SUCCESS && event.payload) {
+      instance.setActiveAccount((event.payload as AuthenticationResult).account);
+    }
+    // A redirect that came back with an error (consent refused, step-up abandoned): kept for the page to show once,
+    // and never retried by itself. Silent failures are the caller's to handle.
+    const redirectFailure = event.eventType === EventType.ACQUIRE_TOKEN_FAILURE;
+    if (redirectFailure && event.interactionType === "redirect" && event.error instanceof AuthError) {
+      recordFailure(event.error.errorCode, event.error.errorMessage);
     }
   });
   return instance;

@@ -1,13 +1,13 @@
-// The scopes the identity provider actually granted, remembered per account. Tokens are then asked for with
-// exactly those: asking for a scope the tenant never consented would fail every silent renewal (Entra answers
-// "consent required"), while the categories that need it already explain what is missing.
+// The Graph permissions the tenant granted, as the last `.default` token answer listed them, remembered per account.
+// Tokens are then asked for with exactly those (a cache hit in MSAL, where `.default` alone would miss), and a
+// returning user's dashboard starts from them while they are checked again.
 const KEY_PREFIX = "request-desk.granted-scopes.";
 
 export function rememberGrantedScopes(homeAccountId: string, scopes: readonly string[]): void {
   try {
     localStorage.setItem(KEY_PREFIX + homeAccountId, JSON.stringify(scopes));
   } catch {
-    // Storage full or blocked: tokens are then requested with the full list, which still works where consented.
+    // Storage full or blocked: tokens are then requested with `.default`, which also works.
   }
 }
 
@@ -17,5 +17,13 @@ export function grantedScopesFor(homeAccountId: string): string[] | null {
     return Array.isArray(value) && value.every((s) => typeof s === "string") && value.length > 0 ? value : null;
   } catch {
     return null;
+  }
+}
+
+export function forgetGrantedScopes(homeAccountId: string): void {
+  try {
+    localStorage.removeItem(KEY_PREFIX + homeAccountId);
+  } catch {
+    // Nothing to forget.
   }
 }

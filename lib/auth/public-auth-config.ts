@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { signInScopes } from "@/lib/categories/registry";
 import { serverEnv } from "@/lib/config/server-env";
+import { qualifyGraphScope } from "@/lib/config/cloud-profiles";
 import type { PublicAuthConfig } from "./auth-config-types";
 
 // The subset of OpenID metadata MSAL reads from `authorityMetadata`.
@@ -22,13 +22,16 @@ let metadataCache: Promise<string | undefined> | undefined;
  */
 export async function publicAuthConfig(): Promise<PublicAuthConfig> {
   const env = serverEnv();
+  const { endpoints } = env;
   return {
     clientId: env.AUTH_CLIENT_ID,
-    authority: env.AUTH_AUTHORITY,
+    authority: endpoints.authority,
     knownAuthorities: env.AUTH_KNOWN_AUTHORITIES.split(",").map((s) => s.trim()).filter(Boolean),
     authorityMetadata: await authorityMetadata(env.AUTH_METADATA_URL),
     protocolMode: env.AUTH_PROTOCOL_MODE,
-    scopes: signInScopes(),
+    loginScopes: [qualifyGraphScope("User.Read", endpoints.graphResource)],
+    graphResource: endpoints.graphResource,
+    loginUrl: endpoints.loginUrl,
   };
 }
 

@@ -1,34 +1,65 @@
 "use client";
 
-import { InteractionRequiredAuthError } from "@azure/msal-browser";
+import { InteractionRequiredAuthError, type AccountInfo, type IPublicClientApplication } from "@azure/msal-browser";
 import { useMsal } from "@azure/msal-react";
 import { useCallback } from "react";
 import { AppError } from "@/lib/errors/app-error";
+import type { PublicAuthConfig } from "./auth-config-types";
 import { useAuthConfig } from "./auth-config-context";
-import { REDIRECT_BRIDGE_PATH } from "./create-msal-instance";
-import { grantedScopesFor } from "./granted-scopes-store";
+import { forgetGrantedScopes } from "./granted-scopes-store";
+import { acquireGraphToken, decodeClaims, discoverGrantedScopes, tokenScopes } from "./graph-tokens";
+import type { AttemptPurpose } from "./interactive-attempts";
+import { redirectOnce } from "./redirect-once";
+import type { GetToken, TokenRequest } from "./token-request";
 import { signedInAccount } from "./use-signed-in-account";
 
-/** Returns a function that yields a Graph access token for the signed-in account, renewing it silently. */
-export function useAccessToken(): () => Promise<string> {
+/**
+ * Returns a function that yields a Graph access token for the signed-in account, renewing it silently. Asked with
+ * a claims challenge, it gets a token that satisfies it: silently when Entra can, else by one redirect, after which
+ * the app redoes `resume`. It never redirects twice for the same thing: a second need within minutes is an error
+ * the user sees, with what to do.
+ */
+export function useAccessToken(): GetToken {
   const { instance } = useMsal();
-  const { scopes } = useAuthConfig();
-  return useCallback(async () => {
-    // Read at call time, not render time: a token is asked for long after the component rendered.
-    const account = signedInAccount(instance);
-    if (!account) throw new AppError("unauthenticated", "You are signed out. Sign in to continue.");
-    try {
-      const result = await instance.acquireTokenSilent({
-        scopes: grantedScopesFor(account.homeAccountId) ?? scopes,
-        account,
-        redirectUri: `${window.location.origin}${REDIRECT_BRIDGE_PATH}`,
-      });
-      return result.accessToken;
-    } catch (error) {
-      if (error instanceof InteractionRequiredAuthError) {
-        await instance.acquireTokenRedirect({ scopes, account });
-      }
-      throw new AppError("unauthenticated", "Your session has expired. Sign in again.");
-    }
-  }, [instance, scopes]);
+  const config = useAuthConfig();
+  return useCallback((request?: TokenRequest) => accessToken(instance, config, request ?? {}), [instance, config]);
+}
+
+async function accessToken(instance: IPublicClientApplication, config: PublicAuthConfig, request: TokenRequest): Promise<string> {
+  // Read at call time, not render time: a token is asked for long after the component rendered.
+  const account = signedInAccount(instance);
+  if (!account) throw new AppError("unauthenticated", "You are signed out. Sign in to continue.");
+  const claims = request.claims === undefined ? undefined : decodeClaims(request.claims);
+  if (claims === null) throw new AppError("upstream_error", "Microsoft Graph asked for more proof of identity in a form Request Desk cannot read.");
+  try {
+    return (await acquireGraphToken(instance, config, account, claims)).accessToken;
+  } catch (error) {
+    if (!(error instanceof InteractionRequiredAuthError)) throw tokenFailure();
+    if (isConsentError(error) && !claims) return afterConsentChange(instance, config, account);
+    const purpose: AttemptPurpose = claims ? "claims" : "sign-in";
+    return redirectOnce(instance, account, tokenScopes(config, account), purpose, claims, request.resume);
+  }
+}
+
+/**
+ * A permission remembered as granted was taken back by an administrator (Entra: AADSTS65001 consent_required).
+ * Nobody can fix that by signing in again, so no interaction: learn what is granted now and go on with that; the
+ * affected category then shows what is missing.
+ */
+async function afterConsentChange(instance: IPublicClientApplication, config: PublicAuthConfig, account: AccountInfo): Promise<string> {
+  forgetGrantedScopes(account.homeAccountId);
+  try {
+    await discoverGrantedScopes(instance, config, account, true);
+    return (await acquireGraphToken(instance, config, account)).accessToken;
+  } catch {
+    throw tokenFailure();
+  }
+}
+
+function isConsentError(error: InteractionRequiredAuthError): boolean {
+  return error.subError === "consent_required" || error.errorCode === "consent_required" || error.errorMessage.includes("AADSTS65001");
+}
+
+function tokenFailure(): AppError {
+  return new AppError("unauthenticated", "Request Desk could not renew your sign-in. Sign out and sign in again.");
 }

@@ -2,35 +2,53 @@
 
 import { useMsal } from "@azure/msal-react";
 import type { AccountInfo, IPublicClientApplication } from "@azure/msal-browser";
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import type { PublicAuthConfig } from "./auth-config-types";
 import { useAuthConfig } from "./auth-config-context";
 import { grantedScopesFor } from "./granted-scopes-store";
+import { discoverGrantedScopes } from "./graph-tokens";
 import { useSignedInAccount } from "./use-signed-in-account";
 
+export const grantedScopesKey = (homeAccountId: string) => ["granted-scopes", homeAccountId] as const;
+
 /**
- * The Graph permissions the tenant actually granted this app for the signed-in user, as the token response
- * reports them. Compared with what each category needs, it tells "not consented" apart from "no role".
+ * The Graph permissions the tenant actually granted this app for the signed-in user, as Entra's `.default` token
+ * answer lists them (never read out of a token). Compared with what each category needs, it tells "not consented"
+ * apart from "no role". Undefined until known.
  */
 export function useGrantedScopes(): ReadonlySet<string> | undefined {
   const { instance } = useMsal();
-  const { scopes } = useAuthConfig();
+  const config = useAuthConfig();
   const account = useSignedInAccount();
-  const { data } = useQuery(grantedScopesOptions(instance, account, scopes));
+  const { data } = useQuery(grantedScopesOptions(instance, config, account));
   return data ? new Set(data) : undefined;
 }
 
-function grantedScopesOptions(instance: IPublicClientApplication, account: AccountInfo | undefined, scopes: string[]) {
-  // The instance is the same object for the page's life; the account's id and the scopes asked for are the key.
+/** Asks Entra again, past MSAL's cache: after an administrator granted consent, the new permissions show at once. */
+export function useRefreshGrantedScopes(): () => Promise<void> {
+  const { instance } = useMsal();
+  const config = useAuthConfig();
+  const account = useSignedInAccount();
+  const queryClient = useQueryClient();
+  return useCallback(async () => {
+    if (!account) return;
+    const granted = await discoverGrantedScopes(instance, config, account, true);
+    queryClient.setQueryData(grantedScopesKey(account.homeAccountId), granted);
+  }, [instance, config, account, queryClient]);
+}
+
+function grantedScopesOptions(instance: IPublicClientApplication, config: PublicAuthConfig, account: AccountInfo | undefined) {
+  // The instance and configuration are the same objects for the page's life; the account is the key.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    queryKey: ["granted-scopes", account?.homeAccountId ?? "none", scopes],
+    queryKey: grantedScopesKey(account?.homeAccountId ?? "none"),
     enabled: !!account,
+    // What the last visit learned, while Entra is asked again.
+    initialData: () => (account ? (grantedScopesFor(account.homeAccountId) ?? undefined) : undefined),
+    initialDataUpdatedAt: 0,
     staleTime: Infinity,
-    queryFn: async () => {
-      const result = await instance.acquireTokenSilent({ scopes: (account && grantedScopesFor(account.homeAccountId)) || scopes, account });
-      // Entra may answer with fully qualified names (https://graph.microsoft.com/X); compare short names.
-      return result.scopes.map((s) => s.replace(/^https:\/\/graph\.microsoft\.com\//i, ""));
-    },
+    queryFn: () => discoverGrantedScopes(instance, config, account!, false),
   });
 }
 

@@ -80,7 +80,7 @@ export const accessPackageCategory: RequestCategory<AccessPackageRequest> = {
     cancelMine: ["EntitlementMgmt-SubjectAccess.ReadWrite", "EntitlementManagement.ReadWrite.All"],
   },
   adminRoles: ["Identity Governance Administrator"],
-  signInScopes: ["EntitlementManagement.ReadWrite.All", "EntitlementMgmt-SubjectAccess.ReadWrite"],
+  registeredScopes: ["EntitlementManagement.ReadWrite.All", "EntitlementMgmt-SubjectAccess.ReadWrite"],
   list: {
     all: { sources: () => [{ kind: "collection", call: { version: "v1.0", path: V1_BASE, query: { $expand: EXPAND } } }] },
     mine: { sources: () => [{ kind: "collection", call: { version: "v1.0", path: MINE, query: { $expand: EXPAND } } }] },

@@ -73,8 +73,11 @@ export interface RequestCategory<Entity = unknown> {
   permissions: OperationPermissions;
   /** Directory roles the docs require for the admin-wide list, for the permissions explanation. */
   adminRoles: readonly string[];
-  /** Scopes the app asks for at sign-in on this category's behalf. */
-  signInScopes: readonly string[];
+  /**
+   * The delegated permissions the app registration lists for this category (app-registration/manifest.json): what an
+   * administrator grants up front. Sign-in never asks for them; a `.default` token says whether they were granted.
+   */
+  registeredScopes: readonly string[];
   list: Readonly<Record<RequestView, ListPlan>>;
   cancel: (id: string, view: RequestView) => CancelCall;
   /** How to read one request back after a cancel that returned no body. */
@@ -97,7 +100,7 @@ export interface RequestCategory<Entity = unknown> {
  * to stop offering a Cancel that Graph would refuse, and to say why.
  */
 export interface CancelRoleRequirement {
-  /** Role template ids, as Entra writes them in the access token's `wids` claim. */
+  /** Role template ids, as Graph reports them (`roleDefinitionId` of a built-in role's assignment). */
   templateIds: readonly string[];
   /** The same roles by name, for messages. */
   names: readonly string[];

@@ -104,7 +104,7 @@ export const governanceRoleCategory: RequestCategory<GovernanceRoleRequest> = {
   },
   adminRoles: ["Privileged Role Administrator", "an Owner or User Access Administrator assignment on the Azure resource"],
   // User.Read: the self-service list filters on the caller's object id, read from /me.
-  signInScopes: [...PROVIDERS.map((p) => p.scope), "User.Read"],
+  registeredScopes: [...PROVIDERS.map((p) => p.scope), "User.Read"],
   list: {
     all: {
       sources: () =>

@@ -74,7 +74,7 @@ export function definePimForGroupsCategory(options: PimForGroupsOptions): Reques
     },
     adminRoles: GROUP_ADMIN_ROLES,
     // GroupMember.Read.All: the admin view must discover the groups to ask about (see README, "PIM for Groups").
-    signInScopes: [options.writeScope, "GroupMember.Read.All"],
+    registeredScopes: [options.writeScope, "GroupMember.Read.All"],
     list: {
       all: {
         sources: () =>

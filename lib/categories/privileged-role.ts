@@ -67,7 +67,7 @@ export const privilegedRoleCategory: RequestCategory<PrivilegedRoleRequest> = {
   adminRoles: ["Privileged Role Administrator"],
   // User.ReadBasic.All: PIM v1 requests carry only the user's id, so names are looked up; User.Read: the caller's
   // own are "Self", named from /me.
-  signInScopes: ["PrivilegedAccess.ReadWrite.AzureAD", "User.ReadBasic.All", "User.Read"],
+  registeredScopes: ["PrivilegedAccess.ReadWrite.AzureAD", "User.ReadBasic.All", "User.Read"],
   lookUpPrincipalNames: true,
   list: {
     all: { sources: () => [{ kind: "collection", call: { version: "beta", path: BASE, query: EXPAND } }] },

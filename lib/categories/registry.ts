@@ -43,7 +43,7 @@ export function registeredSlugs(): CategorySlug[] {
   return CATEGORY_REGISTRY.map((c) => c.summary.slug);
 }
 
-/** Every Graph scope the app asks for at sign-in, so one refresh token covers all categories. */
-export function signInScopes(): string[] {
-  return [...new Set(CATEGORY_REGISTRY.flatMap((c) => c.signInScopes))].sort();
+/** Every Graph permission the categories need: the app registration lists exactly these, plus User.Read for sign-in. */
+export function registeredScopes(): string[] {
+  return [...new Set(CATEGORY_REGISTRY.flatMap((c) => c.registeredScopes))].sort();
 }

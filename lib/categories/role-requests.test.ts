@@ -151,15 +151,20 @@ describe("PIM v1 names the caller 'Self': the app shows the signed-in user, as e
   });
 });
 
-describe("PIM v3 directory roles: only Granted is cancellable", () => {
+describe("PIM v3 directory roles: Granted, and requests still awaiting approval (as the PIM docs and portal allow)", () => {
   it.each([
-    [directoryRoleAssignmentCategory, "Granted", true],
-    [directoryRoleAssignmentCategory, "PendingApproval", false],
-    [directoryRoleAssignmentCategory, "Provisioned", false],
-    [directoryRoleEligibilityCategory, "Granted", true],
-    [directoryRoleEligibilityCategory, "PendingAdminDecision", false],
-    [directoryRoleEligibilityCategory, "Failed", false],
-  ])("%#: %s → %s", (category, status, expected) => {
+    ["assignment", "Granted", true],
+    ["assignment", "PendingApproval", true],
+    ["assignment", "PendingAdminDecision", true],
+    ["assignment", "PendingProvisioning", false],
+    ["assignment", "Provisioned", false],
+    ["eligibility", "Granted", true],
+    ["eligibility", "PendingApproval", true],
+    ["eligibility", "PendingAdminDecision", true],
+    ["eligibility", "PendingScheduleCreation", false],
+    ["eligibility", "Failed", false],
+  ] as const)("%s: %s → %s", (kind, status, expected) => {
+    const category = kind === "assignment" ? directoryRoleAssignmentCategory : directoryRoleEligibilityCategory;
     expect(mapper(category)({ id: "e", status }).cancellable).toBe(expected);
   });
 

@@ -3,8 +3,21 @@ import type { CategoryDescription, PendingRequest } from "@/lib/requests/pending
 import { classifyUndocumentedCancelRefusal, type CancelRoleRequirement, type RequestCategory } from "./category-definition";
 import { pimV3Collection, pimV3RequestFields, pimV3RequestSchema } from "./pim-v3-request";
 
-/** Contract §7: only Granted requests can be cancelled, for assignments and eligibilities alike. */
-export const UNIFIED_ROLE_CANCELLABLE_STATUSES = ["Granted"] as const;
+/**
+ * Which directory-role requests are offered for cancelling, for assignments and eligibilities alike. Graph's cancel
+ * pages are narrower than the service (contract §7, §9 E-1): they say only `Granted` requests can be cancelled and
+ * are silent on requests awaiting approval. Yet Microsoft's PIM documentation ("Activate a Microsoft Entra role in
+ * PIM", section "Cancel a pending request") tells users they can cancel a pending request that awaits approval at
+ * any time, and the Entra admin center's My requests offers Cancel on exactly those; it is the case users meet most.
+ * So:
+ * - PendingApproval / PendingAdminDecision: nobody has decided yet; offered, as the PIM docs and the portal do;
+ * - Granted: approved, not yet in effect; the one status the Graph page names;
+ * - PendingProvisioning / PendingScheduleCreation: the schedule is being written, a cancel would race it (as for
+ *   PIM for Groups); every other status is final.
+ * Should Graph refuse one of these in a tenant (it would answer 400, as the page reads), the cancel is reported as
+ * not cancellable (409) and the row loses its Cancel, as for any refusal.
+ */
+export const UNIFIED_ROLE_CANCELLABLE_STATUSES = ["PendingApproval", "PendingAdminDecision", "Granted"] as const;
 
 export const unifiedRoleRequestSchema = pimV3RequestSchema.extend({
   roleDefinitionId: z.string().nullish(),
@@ -57,7 +70,7 @@ export function defineUnifiedRoleCategory(options: UnifiedRoleOptions): RequestC
       cancelMine: options.writeScopes,
     },
     adminRoles: READER_ROLES,
-    signInScopes: [options.writeScopes[0]!],
+    registeredScopes: [options.writeScopes[0]!],
     list: {
       all: { sources: () => [{ kind: "collection", call: { version: "v1.0", path: base, query: { $expand: EXPAND } } }] },
       mine: collection.mineList,

@@ -1,24 +1,39 @@
 import "server-only";
 import { z } from "zod";
+import { resolveCloudEndpoints, type CloudEndpoints } from "./cloud-profiles";
 
 // Validated once, at first use. Production and the offline demo differ only in these values.
 const serverEnvSchema = z.object({
-  /** Graph root without version: https://graph.microsoft.com (global), graph.microsoft.us, … or the emulator. */
-  GRAPH_BASE_URL: z.url().default("https://graph.microsoft.com"),
+  /**
+   * Which Microsoft cloud: its login host, Graph host and Azure Resource Manager host come together from Microsoft's
+   * national cloud table (lib/config/cloud-profiles.ts), so they can never disagree.
+   */
+  AUTH_CLOUD: z.enum(["global", "usgov", "usgovdod", "china"]).default("global"),
+  /** The tenant id (or domain) users sign in to; `organizations` lets any tenant that consented sign in. */
+  AUTH_TENANT_ID: z.string().min(1).optional(),
+  AUTH_CLIENT_ID: z.string().min(1),
+  // Overrides of the cloud profile, for the offline stand-ins (or an unusual set-up); none is needed with Entra ID.
+  /** The MSAL authority; default `<login host>/<AUTH_TENANT_ID>`. */
+  AUTH_AUTHORITY: z.url().optional(),
+  /** The login host the admin-consent link points at; default the cloud's. */
+  AUTH_LOGIN_URL: z.url().optional(),
+  /** Graph root without version; default the cloud's Graph host. */
+  GRAPH_BASE_URL: z.url().optional(),
+  /** The Graph token audience (scope prefix); default the cloud's. */
+  GRAPH_RESOURCE: z.url().optional(),
+  /** Azure Resource Manager root; default the cloud's. */
+  ARM_BASE_URL: z.url().optional(),
   GRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   GRAPH_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   /** Longest Retry-After the server will sit out inside one API call before giving the 429 back to the UI. */
   GRAPH_MAX_RETRY_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
-  AUTH_CLIENT_ID: z.string().min(1),
-  /** https://login.microsoftonline.com/<tenant-id> in Entra; the local identity provider in the demo. */
-  AUTH_AUTHORITY: z.url(),
   AUTH_KNOWN_AUTHORITIES: z.string().default(""),
   /** Optional: where to read OpenID metadata when the authority cannot be discovered over https (local IdP). */
   AUTH_METADATA_URL: z.url().optional(),
   AUTH_PROTOCOL_MODE: z.enum(["AAD", "OIDC"]).default("AAD"),
 });
 
-export type ServerEnv = z.infer<typeof serverEnvSchema>;
+export type ServerEnv = z.infer<typeof serverEnvSchema> & { endpoints: CloudEndpoints; GRAPH_BASE_URL: string };
 
 let cached: ServerEnv | undefined;
 
@@ -29,7 +44,17 @@ export function serverEnv(): ServerEnv {
       const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
       throw new Error(`Request Desk is misconfigured (${problems}). See README, "Configuration".`);
     }
-    cached = parsed.data;
+    const env = parsed.data;
+    const endpoints = resolveCloudEndpoints({
+      cloud: env.AUTH_CLOUD,
+      tenantId: env.AUTH_TENANT_ID,
+      authority: env.AUTH_AUTHORITY,
+      loginUrl: env.AUTH_LOGIN_URL,
+      graphBaseUrl: env.GRAPH_BASE_URL,
+      graphResource: env.GRAPH_RESOURCE,
+      armBaseUrl: env.ARM_BASE_URL,
+    });
+    cached = { ...env, endpoints, GRAPH_BASE_URL: endpoints.graphBaseUrl };
   }
   return cached;
 }

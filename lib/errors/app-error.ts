@@ -1,26 +1,35 @@
 import { APP_ERROR_STATUS, isAppErrorCode, type AppErrorCode } from "./error-codes";
 
 export interface AppErrorBody {
-  error: { code: AppErrorCode; message: string; graphCode?: string; requestId?: string };
+  error: { code: AppErrorCode; message: string; graphCode?: string; requestId?: string; claims?: string };
 }
 
 /**
  * The one error type of the app: thrown on the server, serialised by `toResponse()`, rebuilt in the browser by
  * `fromResponseBody()` so components can switch on `code`. Graph's own code travels along as `graphCode`.
  */
+export interface AppErrorDetails {
+  graphCode?: string;
+  requestId?: string;
+  /** With `claims_challenge`: the claims Graph asked for, base64 as Graph sent them in `WWW-Authenticate`. */
+  claims?: string;
+}
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly status: number;
   readonly graphCode: string | undefined;
   readonly requestId: string | undefined;
+  readonly claims: string | undefined;
 
-  constructor(code: AppErrorCode, message: string, details: { graphCode?: string; requestId?: string } = {}) {
+  constructor(code: AppErrorCode, message: string, details: AppErrorDetails = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.status = APP_ERROR_STATUS[code];
     this.graphCode = details.graphCode;
     this.requestId = details.requestId;
+    this.claims = details.claims;
   }
 
   toBody(): AppErrorBody {
@@ -30,6 +39,7 @@ export class AppError extends Error {
         message: this.message,
         ...(this.graphCode ? { graphCode: this.graphCode } : {}),
         ...(this.requestId ? { requestId: this.requestId } : {}),
+        ...(this.claims ? { claims: this.claims } : {}),
       },
     };
   }
@@ -41,7 +51,8 @@ export class AppError extends Error {
   static fromResponseBody(status: number, body: unknown): AppError {
     const error = (body as Partial<AppErrorBody> | null)?.error;
     if (error && isAppErrorCode(error.code) && typeof error.message === "string") {
-      return new AppError(error.code, error.message, { graphCode: error.graphCode, requestId: error.requestId });
+      const claims = typeof error.claims === "string" ? error.claims : undefined;
+      return new AppError(error.code, error.message, { graphCode: error.graphCode, requestId: error.requestId, claims });
     }
     return new AppError(
       status >= 500 ? "upstream_error" : "invalid_input",

@@ -2,6 +2,8 @@
 export const APP_ERROR_STATUS = {
   invalid_input: 400,
   unauthenticated: 401,
+  /** Graph asked for more claims (Conditional Access, CAE): the browser re-authenticates with them and retries. */
+  claims_challenge: 401,
   forbidden: 403,
   unknown_category: 404,
   not_found: 404,

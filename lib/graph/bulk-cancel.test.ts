@@ -118,7 +118,7 @@ describe("a mixed run across categories and Graph versions", () => {
     }
     // PIM v1's cancel returns the entity, so its status is known without a read-back.
     expect(outcomes.get(`privileged-role:${appIdOf(picks[6]!)}`)?.graphStatus).toBe("Cancelling");
-    expect(done.counts).toEqual({ cancelled: 7, already_final: 7, not_cancellable: 7, forbidden: 0, failed: 0 });
+    expect(done.counts).toEqual({ cancelled: 7, already_final: 7, not_cancellable: 7, forbidden: 0, failed: 0, claims_challenge: 0 });
 
     const attempts = [...outcomes.values()].map((o) => o.attempts).sort();
     expect(attempts).toEqual([...Array<number>(picks.length - 2).fill(1), 2, 2]);

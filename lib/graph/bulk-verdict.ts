@@ -14,6 +14,7 @@ export interface Verdict {
   message: string;
   graphCode?: string;
   graphStatus?: string;
+  claims?: string;
 }
 
 /** A cancel Graph refused as "not cancellable": only a read-back tells whether it is still open. */
@@ -30,6 +31,7 @@ export function judgeCancel(category: RequestCategory<unknown>, id: string, view
   }
   // The same words as the single cancel: mapGraphError knows each category's refusal codes and permissions.
   const error = mapGraphError(GraphHttpError.fromParts(result.status, result.body, result.headers), { category, operation: "cancel", view });
+  if (error.code === "claims_challenge") return { outcome: "claims_challenge", message: error.message, graphCode: error.graphCode, claims: error.claims };
   const outcome: BulkOutcome = error.code === "forbidden" ? "forbidden" : error.code === "not_cancellable" ? "not_cancellable" : "failed";
   return { outcome, message: error.message, graphCode: error.graphCode };
 }

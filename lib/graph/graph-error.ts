@@ -21,6 +21,8 @@ export class GraphHttpError extends Error {
     message: string,
     readonly requestId: string | undefined,
     readonly retryAfterMs: number | undefined,
+    /** Set when Graph answered a claims challenge (401 `insufficient_claims`): the claims it wants, base64. */
+    readonly claimsChallenge: string | undefined = undefined,
   ) {
     super(message);
     this.name = "GraphHttpError";
@@ -37,8 +39,24 @@ export class GraphHttpError extends Error {
       error?.message ?? `Microsoft Graph answered ${status}.`,
       error?.innerError?.["request-id"] ?? error?.innerError?.requestId ?? header("request-id"),
       parseRetryAfter(header("retry-after")),
+      status === 401 ? parseClaimsChallenge(header("www-authenticate")) : undefined,
     );
   }
+}
+
+/**
+ * The `claims` of a Continuous Access Evaluation / Conditional Access challenge: Graph answers 401 with
+ * `WWW-Authenticate: Bearer realm="", authorization_uri="…", error="insufficient_claims", claims="<base64 JSON>"`
+ * (Microsoft identity platform, "Claims challenges, claims requests and client capabilities"). Any other 401 (an
+ * expired or invalid token) has no such claims and reads as "sign in again".
+ */
+export function parseClaimsChallenge(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const params = new Map<string, string>();
+  for (const match of header.matchAll(/([a-z_]+)="([^"]*)"/gi)) params.set(match[1]!.toLowerCase(), match[2]!);
+  const claims = params.get("claims");
+  if (params.get("error") !== "insufficient_claims" || !claims || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(claims)) return undefined;
+  return claims;
 }
 
 /** A network failure or timeout: Graph never answered. */

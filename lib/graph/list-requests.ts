@@ -5,6 +5,7 @@ import type { PendingRequest, RequestPage, RequestView } from "@/lib/requests/pe
 import { AppError } from "@/lib/errors/app-error";
 import { runBatches, type BatchItemResult } from "./batch";
 import { readCallerId } from "./caller";
+import { readActiveDirectoryRoles } from "./caller-roles";
 import { withCancelRights } from "./cancel-rights";
 import { mapEntities, readCollection } from "./collection";
 import { decodeCursor, encodeCursor, invalidCursor, type CursorPosition } from "./cursor";
@@ -29,6 +30,9 @@ export async function listRequestPage(input: ListRequestsInput): Promise<Request
     // The cursor's own checks (category, view, tampering) come before anything is asked of Graph, `/me` included.
     // Whether its source and link fit the plan can only be told once the sources are known, below.
     const cursor = input.cursor ? decodeCursor(input.cursor, category.summary.slug, view) : undefined;
+    // Only categories whose cancel needs a directory role ask for the caller's roles, side by side with the page.
+    const roles = category.cancelRoles ? readActiveDirectoryRoles(token) : Promise.resolve(null);
+    roles.catch(() => {}); // Awaited below; a challenge that fails the page first must not go unhandled.
     const sources = plan.sources({ callerId: plan.needsCallerId ? await readCallerId(token) : "" });
     const position: CursorPosition = cursor ?? { source: 0, link: buildGraphUrl(entryCall(sources[0]!)) };
     const source = sources[position.source];
@@ -46,7 +50,7 @@ export async function listRequestPage(input: ListRequestsInput): Promise<Request
         ? { source: position.source + 1, link: buildGraphUrl(entryCall(nextSource)) }
         : null;
     // Contract §7: some cancels need a directory role the caller may not hold (see cancel-rights).
-    return withCancelRights({ items, nextCursor: next ? encodeCursor(category.summary.slug, view, next) : null }, category, token);
+    return withCancelRights({ items, nextCursor: next ? encodeCursor(category.summary.slug, view, next) : null }, category, await roles);
   } catch (error) {
     throw mapGraphError(error, { category, operation: "list", view });
   }

@@ -26,6 +26,12 @@ export function mapGraphError(error: unknown, context?: GraphErrorContext): AppE
       ? context.category.classifyCancelRefusal({ status: error.status, code: error.graphCode, message: error.message })
       : undefined;
   switch (true) {
+    case error.status === 401 && error.claimsChallenge !== undefined:
+      return new AppError(
+        "claims_challenge",
+        "Your organisation's Conditional Access policy asks you to verify your identity again before Microsoft Graph continues.",
+        { ...details, claims: error.claimsChallenge },
+      );
     case error.status === 401:
       return new AppError("unauthenticated", "Microsoft Graph did not accept your sign-in. Sign in again.", details);
     // A cancel 403 the category documents as "not allowed, or not found" (PIM v1, seed 001): Graph cannot tell

@@ -20,7 +20,7 @@ const graphLog = async () => (await h.call("/_emulator/requests")).body as Logge
 async function probeAs(person: DemoPerson): Promise<Map<string, CategoryAccess["views"]>> {
   await h.call("/_emulator/requests", { method: "DELETE" });
   const access = await probeAccess(await h.token(person));
-  return new Map(access.map((entry) => [entry.category, entry.views]));
+  return new Map(access.categories.map((entry) => [entry.category, entry.views]));
 }
 
 /** The groups the admin view fans out over first, in Graph's order, as `/api/access` sees them. */
@@ -86,7 +86,7 @@ describe("what /api/access reports", () => {
   it("reports PIM for Groups' All requests as refused, naming what lists groups, when Graph will not list the groups", async () => {
     const groupReaders = new Set(["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"]);
     const access = await probeAccess(await h.token(ADMIN, { scopes: GRAPH_DELEGATED_SCOPES.filter((s) => !groupReaders.has(s)) }));
-    const groups = access.find((entry) => entry.category === "group-assignment")!.views;
+    const groups = access.categories.find((entry) => entry.category === "group-assignment")!.views;
     expect(groups.all).toMatchObject({ available: false, code: "forbidden" });
     expect(groups.all.message).toContain("GroupMember.Read.All");
     // Her own requests need no group list.

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { GraphCall, ListSource, RequestCategory } from "@/lib/categories/category-definition";
 import { CATEGORY_REGISTRY } from "@/lib/categories/registry";
-import type { CategoryAccess, ViewAccess } from "@/lib/requests/category-access";
+import type { AccessReport, CategoryAccess, ViewAccess } from "@/lib/requests/category-access";
 import { REQUEST_VIEWS, type CategorySlug, type RequestView } from "@/lib/requests/pending-request";
 import { MAX_BATCH_SIZE, runBatches, type BatchCall } from "./batch";
 import { readCollection } from "./collection";
@@ -10,13 +10,14 @@ import { GraphHttpError } from "./graph-error";
 import { graphRequest } from "./graph-fetch";
 import { buildGraphUrl } from "./graph-url";
 import { readCallerId } from "./caller";
+import { ACTIVE_ROLES_CALL, rolesFromAnswer } from "./caller-roles";
 import { mapGraphError } from "./map-graph-error";
 
 /**
  * Asks Graph, not a role flag, what this user may list: `$top=1` reads per category and view, all in `$batch`.
  * A 2xx means the view is available; a refusal carries the app's explanation of the missing permission or role.
  */
-export async function probeAccess(token: string): Promise<CategoryAccess[]> {
+export async function probeAccess(token: string): Promise<AccessReport> {
   try {
     return await probeEveryCategory(token);
   } catch (error) {
@@ -29,8 +30,9 @@ export async function probeAccess(token: string): Promise<CategoryAccess[]> {
  * without Privileged Role Administrator answers 403) and is forbidden only when every parent refuses, so a single
  * sample would decide for the whole category on the strength of whichever group Graph happens to list first.
  * The first page's first few parents come from the call that used to fetch one (`$top`), and their `$top=1` probes
- * ride in the `$batch` of the other views: at most 18 v1.0 items (2 PIM for Groups categories × 5 groups + 8
- * collection probes) and 8 beta ones, so still one `$batch` per version and the same round trips as one sample.
+ * ride in the `$batch` of the other views: at most 19 v1.0 items (2 PIM for Groups categories × 5 groups + 8
+ * collection probes + the caller's directory roles) and 8 beta ones, so still one `$batch` per version and the
+ * same round trips as one sample.
  * A registry that outgrows 20 items per version gets a second `$batch`, sent side by side (`runProbes`).
  */
 export const PROBE_PARENTS = 5;
@@ -47,7 +49,7 @@ interface Probe {
 /** A fan-out's first parents, or Graph's refusal to list them. */
 type SampleParents = { ids: string[] } | { refused: NonNullable<ProbeAnswer> };
 
-async function probeEveryCategory(token: string): Promise<CategoryAccess[]> {
+async function probeEveryCategory(token: string): Promise<AccessReport> {
   const sampleParents = new Map<string, Promise<SampleParents>>();
   let callerId: Promise<string> | undefined;
   const caller = () => (callerId ??= readCallerId(token));
@@ -57,10 +59,11 @@ async function probeEveryCategory(token: string): Promise<CategoryAccess[]> {
   const probes: Probe[] = await Promise.all(
     pairs.map(async ({ category, view }) => ({ category, view, ...(await probeCalls(category, view, token, sampleParents, caller)) })),
   );
-  const answers = await runProbes(
-    probes.flatMap((p) => p.calls),
-    token,
-  );
+  // The caller's directory roles ride in the same `$batch`: they cost no round trip of their own.
+  const [rolesAnswer, ...answers] = await runProbes([ACTIVE_ROLES_CALL, ...probes.flatMap((p) => p.calls)], token);
+  // A claims challenge is not a refusal of one view: the whole answer waits until the user has verified again.
+  const challenged = [rolesAnswer, ...answers].find((answer) => answer?.status === 401 && GraphHttpError.fromParts(401, answer.body, answer.headers).claimsChallenge);
+  if (challenged) throw GraphHttpError.fromParts(challenged.status, challenged.body, challenged.headers);
   const byCategory = new Map<CategorySlug, CategoryAccess>();
   let next = 0;
   for (const { category, view, calls, refused } of probes) {
@@ -71,7 +74,8 @@ async function probeEveryCategory(token: string): Promise<CategoryAccess[]> {
     entry.views[view] = refused ?? interpret(own, category, view);
     byCategory.set(slug, entry);
   }
-  return [...byCategory.values()];
+  const roles = rolesAnswer ? rolesFromAnswer(rolesAnswer.status, rolesAnswer.body) : null;
+  return { categories: [...byCategory.values()], directoryRoles: roles ? [...roles] : null };
 }
 
 function withTop(call: GraphCall, top = 1): BatchCall {
@@ -121,6 +125,7 @@ async function firstParents(parents: GraphCall, token: string): Promise<SamplePa
     return { ids: entities.flatMap((entity) => parentSchema.safeParse(entity).data?.id ?? []).slice(0, PROBE_PARENTS) };
   } catch (error) {
     // Refused (the groups may not be read): so is the list. Anything else is the list's own error to show.
+    if (error instanceof GraphHttpError && error.claimsChallenge) throw error;
     if (error instanceof GraphHttpError && (error.status === 401 || error.status === 403)) {
       return { refused: { status: error.status, body: { error: { code: error.graphCode, message: error.message } }, headers: {} } };
     }

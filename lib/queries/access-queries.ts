@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { GetToken } from "@/lib/auth/token-request";
 import { apiFetch } from "@/lib/client/api-client";
-import type { CategoryAccess } from "@/lib/requests/category-access";
+import type { AccessReport } from "@/lib/requests/category-access";
 import { rememberAccess, rememberedAccess } from "./remembered-access";
 
 export const accessKeys = {
@@ -12,13 +13,13 @@ export const accessKeys = {
  * What Graph lets this account list, per category and view. Starts from the answer remembered from the last visit
  * (stale at once, so the probe runs anyway) and remembers each fresh answer.
  */
-export function accessOptions(homeAccountId: string, getToken: () => Promise<string>) {
+export function accessOptions(homeAccountId: string, getToken: GetToken) {
   // The token getter belongs to the signed-in account, which is in the key.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: accessKeys.account(homeAccountId),
     queryFn: async () => {
-      const access = await apiFetch<{ categories: CategoryAccess[] }>("/api/access", getToken);
+      const access = await apiFetch<AccessReport>("/api/access", getToken);
       rememberAccess(homeAccountId, access);
       return access;
     },

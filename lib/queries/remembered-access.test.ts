@@ -31,7 +31,7 @@ beforeEach(() => {
 describe("remembered access", () => {
   it("gives back what was remembered for the same account, refusals and their reasons included", () => {
     rememberAccess("admin-home-id", { categories: ADMIN_ACCESS });
-    expect(rememberedAccess("admin-home-id")).toEqual({ categories: ADMIN_ACCESS });
+    expect(rememberedAccess("admin-home-id")).toEqual({ categories: ADMIN_ACCESS, directoryRoles: null });
   });
 
   it("never hands one account's answer to another", () => {

@@ -8,11 +8,13 @@ const KEY_PREFIX = "request-desk.access.";
 
 export interface RememberedAccess {
   categories: CategoryAccess[];
+  /** Not remembered: roles change with every PIM activation, so only the fresh answer says. */
+  directoryRoles: null;
 }
 
-export function rememberAccess(homeAccountId: string, access: RememberedAccess): void {
+export function rememberAccess(homeAccountId: string, access: { categories: CategoryAccess[] }): void {
   try {
-    localStorage.setItem(KEY_PREFIX + homeAccountId, JSON.stringify(access));
+    localStorage.setItem(KEY_PREFIX + homeAccountId, JSON.stringify({ categories: access.categories }));
   } catch {
     // Storage full or blocked: the next visit waits for the probe, as a first visit does.
   }
@@ -21,7 +23,7 @@ export function rememberAccess(homeAccountId: string, access: RememberedAccess):
 export function rememberedAccess(homeAccountId: string): RememberedAccess | undefined {
   try {
     const value = JSON.parse(localStorage.getItem(KEY_PREFIX + homeAccountId) ?? "null") as { categories?: unknown } | null;
-    return Array.isArray(value?.categories) && value.categories.every(isCategoryAccess) ? { categories: value.categories } : undefined;
+    return Array.isArray(value?.categories) && value.categories.every(isCategoryAccess) ? { categories: value.categories, directoryRoles: null } : undefined;
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from "@tanstack/react-query";
+import type { GetToken } from "@/lib/auth/token-request";
 import { apiFetch } from "@/lib/client/api-client";
 import type { CategorySlug, PendingRequest, RequestPage, RequestView } from "@/lib/requests/pending-request";
 
@@ -26,7 +27,7 @@ const EMPTY_LIST: RequestList = { items: [], complete: false };
 export function requestListOptions(
   category: CategorySlug,
   view: RequestView,
-  getToken: () => Promise<string>,
+  getToken: GetToken,
   enabled = true,
 ) {
   // The token getter is not part of the key: it belongs to the signed-in account, and signing out leaves the page.
@@ -44,7 +45,7 @@ export function requestListOptions(
   });
 }
 
-async function* pages(category: CategorySlug, view: RequestView, getToken: () => Promise<string>) {
+async function* pages(category: CategorySlug, view: RequestView, getToken: GetToken) {
   let cursor: string | null = null;
   do {
     const params = new URLSearchParams({ category, view });

@@ -5,6 +5,7 @@ import { useCallback, useRef, useState } from "react";
 import { useAccessToken } from "@/lib/auth/use-access-token";
 import { useSignedInAccount } from "@/lib/auth/use-signed-in-account";
 import { clearJournal, writeJournal, type BulkJournal } from "@/lib/bulk/bulk-journal";
+import type { PausedBulkRun } from "@/lib/bulk/paused-run";
 import type { ReceiptRow } from "@/lib/bulk/receipt";
 import { AppError } from "@/lib/errors/app-error";
 import { rowKey } from "@/lib/queue/queue-query";
@@ -15,7 +16,8 @@ import type { PendingRequest, RequestView } from "@/lib/requests/pending-request
 import { replaceItems, requestKeys, type RequestList } from "./request-queries";
 
 export interface BulkRun {
-  phase: "running" | "done" | "failed";
+  /** `verifying`: paused while the user proves their identity again (a claims challenge); it then carries on. */
+  phase: "running" | "verifying" | "done" | "failed";
   total: number;
   outcomes: BulkOutcomeLine[];
   rows: ReceiptRow[];
@@ -29,12 +31,26 @@ const JOURNAL_EVERY = 25;
 /** What the receipt says of requests the server refused to take (a 4xx before anything reached Graph). */
 const NOT_SENT = "not sent";
 
+/** Re-authentications one run makes for claims challenges before it reports the rest as not sent. */
+const MAX_CHALLENGE_ROUNDS = 2;
+
+/** Where a run starts: a fresh selection, or a run paused for a sign-in redirect that carries on as the same run. */
+interface RunPlan {
+  view: RequestView;
+  startedAt: string;
+  rows: ReceiptRow[];
+  outcomes: BulkOutcomeLine[];
+  /** Requests to send, as the list showed them before the run (rows roll back to these). */
+  toSend: PendingRequest[];
+}
+
 /**
  * Cancels many requests through `POST /api/requests/cancel`, reading its NDJSON stream as it arrives: every row
  * shows "Cancelled" at once, each outcome then confirms or rolls its row back, and the lists are refetched at the
  * end so the table ends in Graph's real state. A selection larger than one call takes (1,000) is sent in several
  * calls, one after the other, as one run with one progress bar and one receipt. The run is journaled so a closed
- * tab is noticed on the next visit.
+ * tab is noticed on the next visit. Items Graph answers with a claims challenge (it did nothing) are sent again
+ * once the user has a token that satisfies it; if that needs a redirect, the run is handed to `resume` afterwards.
  */
 export function useBulkCancel() {
   const queryClient = useQueryClient();
@@ -43,26 +59,15 @@ export function useBulkCancel() {
   const [run, setRun] = useState<BulkRun | null>(null);
   const running = useRef(false);
 
-  const start = useCallback(
-    async (requests: PendingRequest[], view: RequestView) => {
-      if (running.current || requests.length === 0) return;
+  const execute = useCallback(
+    async ({ view, startedAt, rows, outcomes, toSend }: RunPlan) => {
+      if (running.current || toSend.length === 0) return;
       running.current = true;
-      const startedAt = new Date().toISOString();
-      const rows: ReceiptRow[] = requests.map((r) => ({
-        id: r.id,
-        category: r.category,
-        principal: r.principal.displayName,
-        target: r.target.displayName,
-        statusBefore: r.statusDetail ? `${r.status} (${r.statusDetail})` : r.status,
-        outcome: "not confirmed",
-        graphCode: "",
-        time: "",
-      }));
+      const total = rows.length;
       const rowsByKey = new Map(rows.map((row) => [rowKey(row), row]));
-      const journal: BulkJournal = { startedAt, rows, confirmed: [] };
-      const outcomes: BulkOutcomeLine[] = [];
-      const parts = partsOf(requests, BULK_CANCEL_MAX_ITEMS);
-      let partsSent = 0;
+      const journal: BulkJournal = { startedAt, rows, confirmed: outcomes.map(rowKey) };
+      const queue = partsOf(toSend, BULK_CANCEL_MAX_ITEMS);
+      let challengeRounds = 0;
       const confirm = (key: string) => journal.confirmed.push(key);
       const markNotSent = (part: readonly PendingRequest[]) => {
         for (const request of part) {
@@ -73,14 +78,14 @@ export function useBulkCancel() {
       };
 
       // A token first: without one nothing is sent, so nothing is shown as cancelled or journaled as in doubt.
-      let firstToken: string;
+      let token: string;
       try {
-        firstToken = await getToken();
+        token = await getToken();
       } catch (error) {
         running.current = false;
-        markNotSent(requests);
+        markNotSent(toSend);
         const message = error instanceof AppError ? error.message : "Request Desk could not get a token for Microsoft Graph.";
-        setRun({ phase: "failed", total: requests.length, outcomes: [], rows, startedAt, error: message });
+        setRun({ phase: "failed", total, outcomes, rows, startedAt, error: message });
         return;
       }
 
@@ -88,11 +93,11 @@ export function useBulkCancel() {
       // Outcomes that arrived since the last periodic write must survive a tab closed now.
       const saveJournal = () => writeJournal(accountId, journal);
       window.addEventListener("pagehide", saveJournal);
-      const before = new Map(requests.map((r) => [rowKey(r), r]));
-      const categories = [...new Set(requests.map((r) => r.category))];
+      const before = new Map(toSend.map((r) => [rowKey(r), r]));
+      const categories = [...new Set(toSend.map((r) => r.category))];
       await Promise.all(categories.map((c) => queryClient.cancelQueries({ queryKey: requestKeys.category(c) })));
-      writeRows(view, new Map(requests.map((r) => [rowKey(r), (item: PendingRequest) => ({ ...item, stage: "cancelled" as const, isOpen: false, cancellable: false })])));
-      setRun({ phase: "running", total: requests.length, outcomes: [], rows, startedAt, error: null });
+      writeRows(view, new Map(toSend.map((r) => [rowKey(r), (item: PendingRequest) => ({ ...item, stage: "cancelled" as const, isOpen: false, cancellable: false })])));
+      setRun({ phase: "running", total, outcomes: [...outcomes], rows, startedAt, error: null });
       // Rows coming back and progress on screen are written together, at most once a frame: a run of thousands
       // answers faster than the page could redraw a 10,000-row list for each.
       const restores = new Map<string, (item: PendingRequest) => PendingRequest>();
@@ -109,11 +114,14 @@ export function useBulkCancel() {
         flush();
       };
 
+      let partsSent = 0;
       try {
-        for (const part of parts) {
+        for (let part = queue.shift(); part; part = queue.shift()) {
           // A token per part: a long, throttled run may outlive the one it started with.
-          const token = partsSent === 0 ? firstToken : await getToken();
+          if (partsSent > 0) token = await getToken();
           partsSent++;
+          const challenged: PendingRequest[] = [];
+          let claims = "";
           const response = await fetch("/api/requests/cancel", {
             method: "POST",
             headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", Accept: "application/x-ndjson" },
@@ -132,9 +140,15 @@ export function useBulkCancel() {
             if (read === DONE_LINE) sawDone = true;
             if (!read || read.type !== "outcome") continue;
             const outcome = read;
-            outcomes.push(outcome);
             const key = rowKey(outcome);
             answered.add(key);
+            if (outcome.outcome === "claims_challenge") {
+              // Graph did nothing with it: it goes again after the user has verified their identity.
+              challenged.push(before.get(key)!);
+              claims = outcome.claims ?? claims;
+              continue;
+            }
+            outcomes.push(outcome);
             const row = rowsByKey.get(key);
             if (row) Object.assign(row, { outcome: outcome.outcome, graphCode: outcome.graphCode ?? "", time: outcome.at });
             confirm(key);
@@ -151,13 +165,31 @@ export function useBulkCancel() {
           if (!sawDone && part.some((r) => !answered.has(rowKey(r)))) {
             throw new AppError("upstream_unavailable", "The run was cut off before every request was confirmed.");
           }
+          if (challenged.length > 0) {
+            if (!claims || ++challengeRounds > MAX_CHALLENGE_ROUNDS) {
+              markNotSent(challenged);
+              throw new AppError("claims_challenge", "Microsoft Graph kept asking you to verify your identity, so the rest of the run was not sent.");
+            }
+            flushNow();
+            setRun((current) => current && { ...current, phase: "verifying" });
+            const remaining = [...challenged, ...queue.flat()];
+            // Nothing remaining was done by Graph, so nothing is in doubt while the user signs in (perhaps elsewhere).
+            window.removeEventListener("pagehide", saveJournal);
+            clearJournal(accountId);
+            token = await getToken({ claims, resume: { kind: "bulk", run: { view, startedAt, total, rows, outcomes, remaining } } });
+            writeJournal(accountId, journal);
+            window.addEventListener("pagehide", saveJournal);
+            setRun((current) => current && { ...current, phase: "running" });
+            queue.unshift(challenged);
+            partsSent = 0;
+          }
         }
         flushNow();
         clearJournal(accountId);
         setRun((current) => current && { ...current, phase: "done", outcomes: [...outcomes], rows: [...rows] });
       } catch (error) {
         // Parts never sent are not in doubt either.
-        for (const part of parts.slice(partsSent)) markNotSent(part);
+        for (const part of queue) markNotSent(part);
         const confirmed = new Set(journal.confirmed);
         if (confirmed.size === rows.length) clearJournal(accountId);
         else saveJournal();
@@ -185,7 +217,31 @@ export function useBulkCancel() {
     [accountId, getToken, queryClient],
   );
 
-  return { run, start, dismiss: () => setRun(null) };
+  const start = useCallback(
+    (requests: PendingRequest[], view: RequestView) =>
+      execute({ view, startedAt: new Date().toISOString(), rows: requests.map(receiptRowFor), outcomes: [], toSend: requests }),
+    [execute],
+  );
+  /** Carries on a run that a sign-in redirect paused: same start time, progress and receipt. */
+  const resume = useCallback(
+    (paused: PausedBulkRun) => execute({ view: paused.view, startedAt: paused.startedAt, rows: paused.rows, outcomes: paused.outcomes, toSend: paused.remaining }),
+    [execute],
+  );
+
+  return { run, start, resume, dismiss: () => setRun(null) };
+}
+
+function receiptRowFor(r: PendingRequest): ReceiptRow {
+  return {
+    id: r.id,
+    category: r.category,
+    principal: r.principal.displayName,
+    target: r.target.displayName,
+    statusBefore: r.statusDetail ? `${r.status} (${r.statusDetail})` : r.status,
+    outcome: "not confirmed",
+    graphCode: "",
+    time: "",
+  };
 }
 
 /** The selection in calls the server takes, in order. */

@@ -24,12 +24,14 @@ export function useCancelRequest() {
   const queryClient = useQueryClient();
   const getToken = useAccessToken();
   return useMutation<{ item: PendingRequest | null }, AppError, CancelVariables, CancelContext>({
+    // A claims challenge answered by a redirect comes back to the same page and cancels this request then.
     mutationFn: ({ request, view }) =>
-      apiFetch(`/api/requests/${request.category}/${encodeURIComponent(request.id)}/cancel`, getToken, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ view }),
-      }),
+      apiFetch(
+        `/api/requests/${request.category}/${encodeURIComponent(request.id)}/cancel`,
+        getToken,
+        { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ view }) },
+        { kind: "cancel", request, view },
+      ),
     onMutate: async ({ request, view }) => {
       const key = requestKeys.list(request.category, view);
       await queryClient.cancelQueries({ queryKey: key });

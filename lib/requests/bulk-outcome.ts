@@ -24,6 +24,8 @@ const outcomeLineSchema = z.object({
   graphCode: z.string().optional(),
   /** Graph's status for the request after the cancel, when known (a cancel that returns the entity, a read-back). */
   graphStatus: z.string().optional(),
+  /** With `claims_challenge`: the claims Graph asked for, base64 as in its `WWW-Authenticate`. */
+  claims: z.string().optional(),
   /** In the user's words; never only Graph's code. */
   message: z.string(),
   /** How many times the cancel was sent to Graph (1 unless it was throttled; 0 if it was never sent). */
@@ -52,5 +54,5 @@ export type BulkOutcomeCounts = z.infer<typeof countsSchema>;
 export type BulkLine = z.infer<typeof bulkLineSchema>;
 
 export function emptyBulkCounts(): BulkOutcomeCounts {
-  return { cancelled: 0, already_final: 0, not_cancellable: 0, forbidden: 0, failed: 0 };
+  return { cancelled: 0, already_final: 0, not_cancellable: 0, forbidden: 0, failed: 0, claims_challenge: 0 };
 }

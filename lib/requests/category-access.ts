@@ -12,3 +12,10 @@ export interface CategoryAccess {
   category: CategorySlug;
   views: Record<RequestView, ViewAccess>;
 }
+
+/** `GET /api/access`: what each category lets the user list, and the directory roles Graph says they hold now. */
+export interface AccessReport {
+  categories: CategoryAccess[];
+  /** Role template ids (lower case) of the caller's active directory roles; null when Graph would not say. */
+  directoryRoles: string[] | null;
+}

@@ -14,6 +14,7 @@ const Env = z.object({
   D_CANCEL_SUCCESS_STATUS: z.enum(["200", "204"]).default("200"),
   GRAPH_THROTTLE_PER_10S: z.coerce.number().int().min(0).default(2000),
   GRAPH_B_RETIRED: z.enum(["0", "1"]).default("0"),
+  E_CANCEL_PENDING_APPROVAL: z.enum(["0", "1"]).default("1"),
   GRAPH_SEED_EXTRA_REQUESTS: z.coerce.number().int().min(0).default(0),
   GRAPH_SEED_EXTRA_USERS: z.coerce.number().int().min(0).default(0),
   GRAPH_EMULATOR_QUIET: z.enum(["0", "1"]).default("0"),
@@ -35,6 +36,7 @@ const emulator = await startGraphEmulator({
   dCancelSuccessStatus: env.D_CANCEL_SUCCESS_STATUS === "204" ? 204 : 200,
   throttlePer10s: env.GRAPH_THROTTLE_PER_10S,
   bRetired: env.GRAPH_B_RETIRED === "1",
+  eCancelPendingApproval: env.E_CANCEL_PENDING_APPROVAL === "1",
   seed: { extraRequestsPerCollection: env.GRAPH_SEED_EXTRA_REQUESTS, extraUsers: env.GRAPH_SEED_EXTRA_USERS },
   log: env.GRAPH_EMULATOR_QUIET === "1" ? false : (line) => console.log(`[graph] ${line}`),
 });

@@ -158,7 +158,7 @@ function buildLandmarks() {
  * request, which Adele may cancel and Megan may not). Statuses: the v1.0 `status` text (D: detail status; A: the
  * `status.subStatus`; B: `status`). Where a status model has no open-but-not-cancellable status, NotCancellable
  * is still an open one here: A PendingProvisioning/ProvisioningStarted/PendingEvaluation, B Approved/NotStarted/
- * Cancelling, E PendingApproval/PendingAdminDecision/PendingScheduleCreation/PendingProvisioning (E cancels
- * Granted only).
+ * Cancelling, E PendingScheduleCreation/PendingProvisioning (E also cancels requests awaiting approval by default,
+ * so those are not landmarks). E's Cancellable landmarks are Granted, cancellable in either mode.
  */
 export const SEED_LANDMARKS = buildLandmarks();

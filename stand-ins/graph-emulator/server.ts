@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { Hono } from "hono";
 
-import { GRAPH_EMULATOR_PORT, IDP_PORT } from "../demo-tenant";
+import { DEMO_TENANT_ID, FABRIKAM_TENANT_ID, GRAPH_EMULATOR_PORT, IDP_PORT } from "../demo-tenant";
 import { GRAPH_ROUTES } from "./collections/registry";
 import { mountControlRoutes } from "./control-routes";
 import { createAuthenticator } from "./engine/auth";
@@ -16,10 +16,14 @@ import { JSON_CONTENT_TYPE } from "./engine/batch";
 import { makeCall } from "./engine/call";
 import { badRequest, errorResult, graphDate } from "./engine/graph-error";
 import { rejectCall, runGraphCall } from "./engine/pipeline";
-import { createRuntime, type EmulatorRuntime } from "./engine/runtime";
-import type { GraphResult } from "./engine/types";
+import { RequestLog } from "./engine/request-log";
+import { createRouter } from "./engine/routing";
+import { createRuntime } from "./engine/runtime";
+import { createTenants, type EmulatorTenants } from "./engine/tenants";
+import type { EmulatorConfig, GraphResult } from "./engine/types";
 import type { GraphVersion } from "./model";
 import { buildSeed, type SeedOptions } from "./seed";
+import { buildFabrikamSeed } from "./seed/fabrikam-seed";
 
 export interface GraphEmulatorOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. Default 4000 (GRAPH_EMULATOR_PORT). */
@@ -38,6 +42,9 @@ export interface GraphEmulatorOptions {
   throttlePer10s?: number;
   /** Category B answers as the retired service does (contract §4). Default false. */
   bRetired?: boolean;
+  /** Category E requests awaiting approval can be cancelled (role-request-status.ts). Default true. */
+  eCancelPendingApproval?: boolean;
+  /** Contoso's seed (Fabrikam's is fixed: seed/fabrikam-seed.ts). */
   seed?: SeedOptions;
   /** One line per Graph call; false or absent = silent. */
   log?: ((line: string) => void) | false;
@@ -61,7 +68,7 @@ function toResponse(result: GraphResult, requestId: string, clientRequestId: str
   return new Response(JSON.stringify(result.body), { status: result.status, headers });
 }
 
-async function graphResponse(runtime: EmulatorRuntime, request: Request): Promise<Response> {
+async function graphResponse(tenants: EmulatorTenants, request: Request): Promise<Response> {
   const url = new URL(request.url);
   const [, version = "", ...rest] = url.pathname.split("/");
   const headers = Object.fromEntries(request.headers);
@@ -79,6 +86,8 @@ async function graphResponse(runtime: EmulatorRuntime, request: Request): Promis
   } catch {
     malformed = true;
   }
+  // The token's tenant answers (a $batch envelope's token for all its items); see engine/tenants.ts.
+  const runtime = tenants.forAuthorization(headers.authorization);
   const call = makeCall({
     method: request.method,
     version: version as GraphVersion,
@@ -97,19 +106,27 @@ async function graphResponse(runtime: EmulatorRuntime, request: Request): Promis
 
 export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Promise<RunningGraphEmulator> {
   const issuer = options.issuer ?? `http://localhost:${IDP_PORT}`;
-  const runtime = createRuntime({
-    seed: buildSeed(options.seed),
-    config: {
-      latencyMs: options.latencyMs ?? 0,
-      pageSize: options.pageSize ?? 50,
-      dCancelSuccessStatus: options.dCancelSuccessStatus ?? 200,
-      throttlePer10s: options.throttlePer10s ?? 2000,
-      bRetired: options.bRetired ?? false,
-    },
+  const config: EmulatorConfig = {
+    latencyMs: options.latencyMs ?? 0,
+    pageSize: options.pageSize ?? 50,
+    dCancelSuccessStatus: options.dCancelSuccessStatus ?? 200,
+    throttlePer10s: options.throttlePer10s ?? 2000,
+    bRetired: options.bRetired ?? false,
+    eCancelPendingApproval: options.eCancelPendingApproval ?? true,
+  };
+  const shared = {
+    config,
+    issuer,
+    log: new RequestLog(),
     authenticate: createAuthenticator({ issuer, jwksUrl: options.jwksUrl ?? `${issuer.replace(/\/+$/, "")}/jwks` }),
-    routes: GRAPH_ROUTES,
+    router: createRouter(GRAPH_ROUTES),
     ...(options.log ? { trace: options.log } : {}),
-  });
+  };
+  // Contoso first: it is the home tenant the control endpoints act on unless told ?tenant=.
+  const tenants = createTenants([
+    createRuntime({ ...shared, tenantId: DEMO_TENANT_ID, seed: buildSeed(options.seed) }),
+    createRuntime({ ...shared, tenantId: FABRIKAM_TENANT_ID, seed: buildFabrikamSeed() }),
+  ]);
 
   const app = new Hono();
   // Graph stamps every response with request-id and client-request-id (echoed when the client sent one).
@@ -121,8 +138,8 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
     }
   });
   app.get("/health", (c) => c.json({ status: "ok", time: graphDate() }));
-  mountControlRoutes(app, runtime);
-  app.all("*", (c) => graphResponse(runtime, c.req.raw));
+  mountControlRoutes(app, tenants);
+  app.all("*", (c) => graphResponse(tenants, c.req.raw));
 
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {

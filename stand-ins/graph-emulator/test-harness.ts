@@ -1,5 +1,5 @@
 // Test helpers: a throwaway signing key served from an in-test JWKS, tokens shaped like the identity provider's
-// (oid, scp, wids), and a small client for the emulator. Not a test file itself.
+// (oid, tid, scp, wids; optionally xms_cc and acrs), and a small client for the emulator. Not a test file itself.
 
 import http from "node:http";
 import { afterAll, beforeAll, beforeEach } from "vitest";
@@ -7,13 +7,20 @@ import type { AddressInfo } from "node:net";
 
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 
-import { GRAPH_DELEGATED_SCOPES, ROLE_TEMPLATE_IDS, type DemoPerson } from "../demo-tenant";
+import { DEMO_TENANT_ID, GRAPH_DELEGATED_SCOPES, ROLE_TEMPLATE_IDS, type DemoPerson } from "../demo-tenant";
 import { startGraphEmulator, type GraphEmulatorOptions } from "./server";
 
 export const TEST_ISSUER = "http://test-idp.localhost";
 
 export interface TokenOptions {
+  /** The `scp` claim; default every scope in the catalogue (each test says what it withholds). */
   scopes?: readonly string[];
+  /** The `tid` claim; default the person's tenant (Contoso unless `tenantId` says otherwise); null = no claim. */
+  tenantId?: string | null;
+  /** The `xms_cc` claim (client capabilities), e.g. ["cp1"]; absent by default. */
+  capabilities?: readonly string[];
+  /** The `acrs` claim (satisfied authentication contexts), e.g. ["c1"]; absent by default. */
+  authContexts?: readonly string[];
   audience?: string;
   issuer?: string;
   /** Seconds from now; negative = already expired. */
@@ -42,11 +49,15 @@ export async function startHarness(options: GraphEmulatorOptions = {}) {
   async function token(person: DemoPerson, opts: TokenOptions = {}): Promise<string> {
     const key: CryptoKey = opts.foreignKey ? foreign.privateKey : privateKey;
     const now = Math.floor(Date.now() / 1000);
+    const tenantId = opts.tenantId === undefined ? (person.tenantId ?? DEMO_TENANT_ID) : opts.tenantId;
     return new SignJWT({
       oid: person.oid,
+      ...(tenantId !== null ? { tid: tenantId } : {}),
       scp: (opts.scopes ?? GRAPH_DELEGATED_SCOPES).join(" "),
       wids: [...person.directoryRoles, ROLE_TEMPLATE_IDS.defaultUser],
       name: person.displayName,
+      ...(opts.capabilities ? { xms_cc: [...opts.capabilities] } : {}),
+      ...(opts.authContexts ? { acrs: [...opts.authContexts] } : {}),
     })
       .setProtectedHeader({ alg: "RS256", kid: "test-key" })
       .setIssuer(opts.issuer ?? TEST_ISSUER)

@@ -1,22 +1,17 @@
 import { describe, expect, it } from "vitest";
 
-import { ADMIN, DEMO_PASSWORD, DEMO_TENANT_ID, MEGAN, ROLE_TEMPLATE_IDS, type DemoPerson } from "../demo-tenant";
+import { ADMIN, DEMO_PASSWORD, DEMO_TENANT_ID, FABRIKAM_TENANT_ID, MEGAN, PATTI, ROLE_TEMPLATE_IDS } from "../demo-tenant";
 import {
   authenticate,
   clientInfo,
+  explicitGraphScopes,
+  findSignInPersonByOid,
   graphAccessTokenClaims,
-  grantedGraphScopes,
+  isGraphScope,
   normaliseGraphScope,
-  partitionRequestedGraphScopes,
+  openIdClaims,
   widsFor,
 } from "./claims";
-
-// DEMO_PEOPLE is fixed, so scope withholding is proven with a synthetic person.
-const WITHHOLDING: DemoPerson = {
-  ...MEGAN,
-  oid: "00000000-0000-4000-8000-0000000000aa",
-  withheldScopes: ["EntitlementManagement.ReadWrite.All"],
-};
 
 describe("Graph scope rules", () => {
   it("normalises both the short and the fully-qualified form, and nothing else", () => {
@@ -30,7 +25,12 @@ describe("Graph scope rules", () => {
     expect(normaliseGraphScope("api://other/User.Read")).toBeUndefined();
   });
 
-  it("grants the requested catalogue scopes as short names, deduplicated, in request order", () => {
+  it("counts catalogue scopes and .default (both spellings) as Graph scopes", () => {
+    expect(["User.Read", "https://graph.microsoft.com/User.Read", ".default", "https://graph.microsoft.com/.default"].every(isGraphScope)).toBe(true);
+    expect(["openid", "offline_access", "Mail.Read", "api://other/.default"].some(isGraphScope)).toBe(false);
+  });
+
+  it("reads the requested catalogue scopes as short names, deduplicated, in request order", () => {
     const requested = [
       "openid",
       "EntitlementManagement.ReadWrite.All",
@@ -39,27 +39,14 @@ describe("Graph scope rules", () => {
       "User.Read",
       "Mail.Send",
     ];
-    expect(grantedGraphScopes(requested, ADMIN)).toEqual(["EntitlementManagement.ReadWrite.All", "User.Read"]);
+    expect(explicitGraphScopes(requested)).toEqual(["EntitlementManagement.ReadWrite.All", "User.Read"]);
   });
 
-  it("leaves out a person's withheld scopes, in either form", () => {
-    const requested = ["User.Read", "https://graph.microsoft.com/EntitlementManagement.ReadWrite.All", "Group.Read.All"];
-    expect(grantedGraphScopes(requested, WITHHOLDING)).toEqual(["User.Read", "Group.Read.All"]);
-    expect(partitionRequestedGraphScopes(requested, WITHHOLDING)).toEqual({
-      grant: ["User.Read", "Group.Read.All"],
-      reject: ["https://graph.microsoft.com/EntitlementManagement.ReadWrite.All"],
-    });
-  });
-
-  it("builds an Entra-style claim set without the withheld scope", () => {
-    const claims = graphAccessTokenClaims(
-      WITHHOLDING,
-      "User.Read EntitlementManagement.ReadWrite.All EntitlementManagement.Read.All",
-      "client-1",
-    );
-    expect(claims).toEqual({
+  it("builds an Entra-style claim set from the decided grant", () => {
+    const grant = { scopes: ["User.Read", "EntitlementManagement.Read.All"], cp1: false, authContexts: [] };
+    expect(graphAccessTokenClaims(MEGAN, grant, "client-1")).toEqual({
       scp: "User.Read EntitlementManagement.Read.All",
-      oid: WITHHOLDING.oid,
+      oid: MEGAN.oid,
       tid: DEMO_TENANT_ID,
       name: "Megan Bowen",
       preferred_username: "megan@contoso.test",
@@ -67,6 +54,19 @@ describe("Graph scope rules", () => {
       azp: "client-1",
       ver: "2.0",
     });
+  });
+
+  it("adds xms_cc only for CP1 and acrs only for satisfied contexts", () => {
+    const claims = graphAccessTokenClaims(ADMIN, { scopes: ["User.Read"], cp1: true, authContexts: ["c1", "c2"] }, "client-1");
+    expect(claims.xms_cc).toEqual(["cp1"]);
+    expect(claims.acrs).toEqual(["c1", "c2"]);
+  });
+
+  it("puts each person's home tenant in tid", () => {
+    const grant = { scopes: ["User.Read"], cp1: false, authContexts: [] };
+    expect(graphAccessTokenClaims(PATTI, grant, "client-1").tid).toBe(FABRIKAM_TENANT_ID);
+    expect(openIdClaims(PATTI).tid).toBe(FABRIKAM_TENANT_ID);
+    expect(openIdClaims(ADMIN).tid).toBe(DEMO_TENANT_ID);
   });
 
   it("puts directory roles plus the default user role in wids", () => {
@@ -83,6 +83,8 @@ describe("sign-in rules", () => {
   it("accepts a sign-in person with the demo password, case-insensitively by email", () => {
     expect(authenticate("admin@contoso.test", DEMO_PASSWORD)?.oid).toBe(ADMIN.oid);
     expect(authenticate("  Megan@Contoso.TEST ", DEMO_PASSWORD)?.oid).toBe(MEGAN.oid);
+    expect(authenticate("admin@fabrikam.test", DEMO_PASSWORD)?.oid).toBe(PATTI.oid);
+    expect(findSignInPersonByOid(PATTI.oid)?.userPrincipalName).toBe("admin@fabrikam.test");
   });
 
   it("rejects wrong passwords, unknown people and people who may not sign in", () => {

@@ -1,14 +1,14 @@
-// Pure functions: who may sign in, which Graph scopes a person's token carries, and the Entra-style claims.
+// Pure functions: who may sign in, how Graph scope strings are read, and the Entra-style claims of tokens.
 // No oidc-provider imports here, so the rules are easy to unit-test.
 
 import { createHash, timingSafeEqual } from "node:crypto";
 
 import {
+  ALL_DEMO_PEOPLE,
   DEMO_PASSWORD,
-  DEMO_PEOPLE,
-  DEMO_TENANT_ID,
   GRAPH_DELEGATED_SCOPES,
   ROLE_TEMPLATE_IDS,
+  tenantOf,
   type DemoPerson,
   type GraphDelegatedScope,
 } from "../demo-tenant";
@@ -16,19 +16,24 @@ import {
 /** The one resource server (token audience) this provider mints access tokens for. */
 export const GRAPH_RESOURCE = "https://graph.microsoft.com";
 
+/** Entra's "every permission consented for the resource" scope, in the two spellings MSAL may send. */
+export const GRAPH_DEFAULT_SCOPES: readonly string[] = [".default", `${GRAPH_RESOURCE}/.default`];
+
 /**
- * Every scope string the Graph resource server accepts: the catalogue's short names (`User.Read`) and their
- * fully-qualified form (`https://graph.microsoft.com/User.Read`). Both are accepted so a token response echoes
- * whichever form the app asked for (MSAL caches tokens under the returned scopes); `scp` always uses short names.
+ * Every scope string the Graph resource server accepts: the catalogue's short names (`User.Read`), their
+ * fully-qualified form (`https://graph.microsoft.com/User.Read`) and `.default`. oidc-provider's own grant holds
+ * all of them (see loadExistingGrant in server.ts); what a token really carries is decided from the consent
+ * records at issue time.
  */
 export const GRAPH_ACCEPTED_SCOPES: readonly string[] = [
   ...GRAPH_DELEGATED_SCOPES,
   ...GRAPH_DELEGATED_SCOPES.map((s) => `${GRAPH_RESOURCE}/${s}`),
+  ...GRAPH_DEFAULT_SCOPES,
 ];
 
 const CATALOGUE: ReadonlySet<string> = new Set(GRAPH_DELEGATED_SCOPES);
 
-function isCatalogueScope(value: string): value is GraphDelegatedScope {
+export function isCatalogueScope(value: string): value is GraphDelegatedScope {
   return CATALOGUE.has(value);
 }
 
@@ -38,49 +43,47 @@ export function normaliseGraphScope(scope: string): GraphDelegatedScope | undefi
   return isCatalogueScope(short) ? short : undefined;
 }
 
+export function isGraphDefaultScope(scope: string): boolean {
+  return GRAPH_DEFAULT_SCOPES.includes(scope);
+}
+
+/** Whether a scope string is about Graph at all (a catalogue scope in either form, or `.default`). */
+export function isGraphScope(scope: string): boolean {
+  return isGraphDefaultScope(scope) || normaliseGraphScope(scope) !== undefined;
+}
+
 export function splitScopes(scope: string | undefined | null): string[] {
   return (scope ?? "").split(" ").filter((s) => s.length > 0);
 }
 
-type ScopeHolder = Pick<DemoPerson, "withheldScopes">;
-
-/**
- * The Graph scopes a person's token carries for a request: the requested scopes that are in the catalogue
- * (either form), as short names, without duplicates, in request order, minus the person's `withheldScopes`.
- */
-export function grantedGraphScopes(requested: Iterable<string>, person: ScopeHolder): GraphDelegatedScope[] {
-  const withheld = new Set<string>(person.withheldScopes ?? []);
+/** The catalogue scopes named in a request (either form), as short names, deduplicated, in request order. */
+export function explicitGraphScopes(requested: Iterable<string>): GraphDelegatedScope[] {
   const out: GraphDelegatedScope[] = [];
   for (const raw of requested) {
     const short = normaliseGraphScope(raw);
-    if (short && !withheld.has(short) && !out.includes(short)) out.push(short);
+    if (short && !out.includes(short)) out.push(short);
   }
   return out;
 }
 
-/**
- * Splits the requested scope strings (as sent, either form) into those to grant and those to reject for the
- * Graph resource. Rejecting (rather than ignoring) a withheld scope marks it "encountered" on the grant, so the
- * provider does not ask for consent again and simply leaves it out of the token.
- */
-export function partitionRequestedGraphScopes(
-  requested: Iterable<string>,
-  person: ScopeHolder,
-): { grant: string[]; reject: string[] } {
-  const withheld = new Set<string>(person.withheldScopes ?? []);
-  const grant: string[] = [];
-  const reject: string[] = [];
-  for (const raw of requested) {
-    const short = normaliseGraphScope(raw);
-    if (!short) continue;
-    (withheld.has(short) ? reject : grant).push(raw);
-  }
-  return { grant, reject };
+/** The person's home tenant id (Contoso unless the person says otherwise). */
+export function homeTenantId(person: Pick<DemoPerson, "tenantId">): string {
+  return tenantOf(person).id;
 }
 
 /** The `wids` claim: the person's directory roles plus the default user role every member holds. */
 export function widsFor(person: Pick<DemoPerson, "directoryRoles">): string[] {
   return [...new Set([...person.directoryRoles, ROLE_TEMPLATE_IDS.defaultUser])];
+}
+
+/** What a Graph access token carries beyond who the person is; decided per token request (token-gate.ts). */
+export interface GraphTokenGrant {
+  /** Granted catalogue scopes, short names: `scp`. */
+  scopes: readonly string[];
+  /** The request declared client capability CP1 (CAE-ready client): `xms_cc: ["cp1"]`. */
+  cp1: boolean;
+  /** Authentication contexts the person has satisfied: `acrs`. */
+  authContexts: readonly string[];
 }
 
 /** Claims added to a Graph access token (on top of iss, sub, aud, iat, exp, jti). */
@@ -94,22 +97,22 @@ export interface GraphAccessTokenClaims {
   wids: string[];
   azp: string;
   ver: "2.0";
+  xms_cc?: string[];
+  acrs?: string[];
 }
 
-export function graphAccessTokenClaims(
-  person: DemoPerson,
-  tokenScope: string | undefined,
-  clientId: string,
-): GraphAccessTokenClaims {
+export function graphAccessTokenClaims(person: DemoPerson, grant: GraphTokenGrant, clientId: string): GraphAccessTokenClaims {
   return {
-    scp: grantedGraphScopes(splitScopes(tokenScope), person).join(" "),
+    scp: grant.scopes.join(" "),
     oid: person.oid,
-    tid: DEMO_TENANT_ID,
+    tid: homeTenantId(person),
     name: person.displayName,
     preferred_username: person.userPrincipalName,
     wids: widsFor(person),
     azp: clientId,
     ver: "2.0",
+    ...(grant.cp1 ? { xms_cc: ["cp1"] } : {}),
+    ...(grant.authContexts.length ? { acrs: [...grant.authContexts] } : {}),
   };
 }
 
@@ -118,7 +121,7 @@ export function openIdClaims(person: DemoPerson): { sub: string; [claim: string]
   return {
     sub: person.oid,
     oid: person.oid,
-    tid: DEMO_TENANT_ID,
+    tid: homeTenantId(person),
     ver: "2.0",
     name: person.displayName,
     preferred_username: person.userPrincipalName,
@@ -133,19 +136,24 @@ export function clientInfo(oid: string, tid: string): string {
   return Buffer.from(JSON.stringify({ uid: oid, utid: tid })).toString("base64url");
 }
 
-/** A person who may sign in, by account id (`oid`); undefined for unknown people or those without sign-in. */
+/** A person who may sign in (any tenant), by account id (`oid`); undefined for unknown people or those without sign-in. */
 export function findSignInPersonByOid(oid: string): DemoPerson | undefined {
-  return DEMO_PEOPLE.find((p) => p.oid === oid && p.canSignIn);
+  return ALL_DEMO_PEOPLE.find((p) => p.oid === oid && p.canSignIn);
+}
+
+/** Whether the password is the demo password (compared in constant time). */
+export function isDemoPassword(password: string): boolean {
+  return timingSafeEqual(sha256(password), sha256(DEMO_PASSWORD));
 }
 
 /**
- * Checks typed credentials. Returns the person only when the email names a person who may sign in and the
- * password is the demo password; the caller must not reveal which of the two was wrong.
+ * Checks typed credentials. Returns the person only when the email names a person who may sign in (any tenant) and
+ * the password is the demo password; the caller must not reveal which of the two was wrong.
  */
 export function authenticate(email: string, password: string): DemoPerson | undefined {
   const wanted = email.trim().toLowerCase();
-  const person = DEMO_PEOPLE.find((p) => p.userPrincipalName.toLowerCase() === wanted);
-  const passwordOk = timingSafeEqual(sha256(password), sha256(DEMO_PASSWORD));
+  const person = ALL_DEMO_PEOPLE.find((p) => p.userPrincipalName.toLowerCase() === wanted);
+  const passwordOk = isDemoPassword(password);
   return person && person.canSignIn && passwordOk ? person : undefined;
 }
 

@@ -1,9 +1,10 @@
-// The provider's HTML pages: sign-in, sign-out (auto-submitting), signed-out and error. Self-contained: inline
-// CSS, system fonts, no external resources. Every dynamic value goes through `escapeHtml`.
+// The provider's HTML pages: sign-in, sign-out (auto-submitting), signed-out and error, and the shared layout the
+// consent and step-up pages (consent-pages.ts) use. Self-contained: inline CSS, system fonts, no external
+// resources, no script (but the sign-out page's one hashed line). Every dynamic value goes through `escapeHtml`.
 
 import { createHash } from "node:crypto";
 
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../demo-tenant";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, tenantOf } from "../demo-tenant";
 
 export const SIGN_IN_TITLE = "Sign in – Contoso (local identity provider)";
 export const WRONG_CREDENTIALS_MESSAGE =
@@ -37,6 +38,15 @@ input:focus-visible { outline-offset: 0; border-color: #0b5cad; }
 button { display: inline-block; min-width: 120px; padding: 10px 20px; font: inherit; font-weight: 600;
   color: #fff; background: #0b5cad; border: 1px solid #0b5cad; border-radius: 4px; cursor: pointer; }
 button:hover { background: #084a8c; border-color: #084a8c; }
+button.secondary { color: #0b5cad; background: #fff; }
+button.secondary:hover { color: #084a8c; background: #eef1f5; }
+.actions { display: flex; flex-wrap: wrap; gap: 12px; margin: 8px 0 0; }
+.check { display: flex; align-items: flex-start; gap: 10px; margin: 0 0 18px; }
+.check input { display: inline-block; width: 18px; height: 18px; margin: 3px 0 0; flex: none; }
+.check label { margin: 0; font-weight: 400; }
+.permissions { margin: 0 0 20px; padding: 0 0 0 20px; }
+.permissions li { padding: 2px 0; }
+.who { margin: 0 0 20px; }
 .alert { margin: 0 0 20px; padding: 12px 14px; color: #7a1712; background: #fdeceb; border: 1px solid #e3a29d;
   border-left: 4px solid #b3261e; border-radius: 4px; }
 .accounts { margin: 28px 0 0; padding: 16px 18px; background: #f5f7fa; border: 1px solid #dde2e8; border-radius: 6px;
@@ -54,13 +64,13 @@ code { font: .9375rem/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monos
 }
 `;
 
-interface LayoutOptions {
+export interface LayoutOptions {
   title: string;
   body: string;
   extraHead?: string;
 }
 
-function layout({ title, body, extraHead = "" }: LayoutOptions): string {
+export function layout({ title, body, extraHead = "" }: LayoutOptions): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -96,9 +106,6 @@ export function renderSignInPage({ action, email = "", appName, failed = false }
   // Put the cursor where the person most likely types next: the password once an email is there.
   const focusEmail = email === "" ? " autofocus" : "";
   const focusPassword = email !== "" ? " autofocus" : "";
-  const accounts = DEMO_ACCOUNTS.map(
-    (p) => `<li>${escapeHtml(p.displayName)} — <code>${escapeHtml(p.userPrincipalName)}</code></li>`,
-  ).join("\n");
   const body = `<h1>Sign in</h1>
 <p class="lead">${appName ? `to continue to ${escapeHtml(appName)}` : "with your Contoso account"}</p>
 ${failed ? `<div id="signin-error" class="alert" role="alert">${escapeHtml(WRONG_CREDENTIALS_MESSAGE)}</div>\n` : ""}<form method="post" action="${escapeHtml(action)}" novalidate>
@@ -108,15 +115,24 @@ ${failed ? `<div id="signin-error" class="alert" role="alert">${escapeHtml(WRONG
 <input id="password" name="password" type="password" autocomplete="current-password" required${invalid}${focusPassword}>
 <button type="submit">Sign in</button>
 </form>
-<section class="accounts" aria-labelledby="demo-accounts">
+${renderDemoAccounts()}
+<p class="note">This page stands in for Microsoft Entra ID sign-in. It runs only on this computer.</p>`;
+  return layout({ title: SIGN_IN_TITLE, body });
+}
+
+/** The demo accounts (every tenant) and their password, as a help box under a sign-in form. */
+export function renderDemoAccounts(): string {
+  const accounts = DEMO_ACCOUNTS.map(
+    (p) =>
+      `<li>${escapeHtml(p.displayName)} — <code>${escapeHtml(p.userPrincipalName)}</code>${p.tenantId ? ` (${escapeHtml(tenantOf(p).displayName)})` : ""}</li>`,
+  ).join("\n");
+  return `<section class="accounts" aria-labelledby="demo-accounts">
 <h2 id="demo-accounts">Demo accounts</h2>
 <ul>
 ${accounts}
 </ul>
 <p>The password for every demo account is <code>${escapeHtml(DEMO_PASSWORD)}</code>.</p>
-</section>
-<p class="note">This page stands in for Microsoft Entra ID sign-in. It runs only on this computer.</p>`;
-  return layout({ title: SIGN_IN_TITLE, body });
+</section>`;
 }
 
 /** Content-Security-Policy for pages without script. `form-action` is left open: the sign-in redirects onwards. */
@@ -160,6 +176,8 @@ const FRIENDLY_ERRORS: Record<string, string> = {
   invalid_target: "The app asked for a token for an API this identity provider does not know.",
   unsupported_response_type: "The app asked for a kind of response this identity provider does not support.",
   access_denied: "Sign-in was not completed.",
+  invalid_tenant: "The app asked for an organization this identity provider does not know.",
+  wrong_tenant: "That account belongs to another organization than the one the app asked for.",
   login_required: "You need to sign in again.",
   session_not_found: "This sign-in page has expired or was already used.",
   server_error: "Something went wrong inside the identity provider.",

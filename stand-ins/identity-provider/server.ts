@@ -6,32 +6,35 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import Provider, { errors, interactionPolicy } from "oidc-provider";
-import type { Configuration, Interaction, KoaContextWithOIDC } from "oidc-provider";
+import Provider, { errors } from "oidc-provider";
+import type { Configuration, KoaContextWithOIDC } from "oidc-provider";
 
-import { APP_PORT, DEMO_CLIENT_ID, DEMO_TENANT_ID, IDP_PORT } from "../demo-tenant";
+import { APP_PORT, DEMO_CLIENT_ID, IDP_PORT } from "../demo-tenant";
+import { ADMIN_CONSENT_PATH, handleAdminConsent } from "./admin-consent";
+import { accessTokenClaimsOf } from "./claims-request";
 import {
   GRAPH_ACCEPTED_SCOPES,
   GRAPH_RESOURCE,
-  authenticate,
   clientInfo,
+  explicitGraphScopes,
   findSignInPersonByOid,
   graphAccessTokenClaims,
-  normaliseGraphScope,
+  homeTenantId,
+  isGraphScope,
   openIdClaims,
-  partitionRequestedGraphScopes,
   splitScopes,
 } from "./claims";
-import {
-  LOGOUT_CSP,
-  NO_SCRIPT_CSP,
-  renderErrorPage,
-  renderLogoutPage,
-  renderSignInPage,
-  renderSignedOutPage,
-} from "./pages";
+import { ConsentRecords } from "./consent-records";
+import { CONTROL_PREFIX, handleControlRequest } from "./control-routes";
+import { AADSTS } from "./entra-errors";
+import { BodyTooLarge, isFormRequest, readBody, sendHtml, sendJson } from "./http-io";
+import { createInteractionPolicy } from "./interaction-policy";
+import { handleInteraction } from "./interactions";
 import { MemoryStore } from "./memory-store";
+import { LOGOUT_CSP, NO_SCRIPT_CSP, renderErrorPage, renderLogoutPage, renderSignedOutPage } from "./pages";
 import { loadOrCreateSigningKey, type SigningMaterial } from "./signing-key";
+import { StepUpRecords } from "./step-up-records";
+import { gateTokenRequest, tokenDecisionFor } from "./token-gate";
 
 export const DEFAULT_APP_ORIGIN = `http://localhost:${APP_PORT}`;
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../.stand-ins-data", import.meta.url));
@@ -55,8 +58,6 @@ export interface RunningIdentityProvider {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 64 * 1024;
-
 export async function startIdentityProvider(options: IdentityProviderOptions = {}): Promise<RunningIdentityProvider> {
   const appOrigin = new URL(options.appOrigin ?? DEFAULT_APP_ORIGIN).origin;
   const dataDir = path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
@@ -69,6 +70,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
   };
   const server = http.createServer((req, res) => handle(req, res));
   const store = new MemoryStore();
+  const records: Records = { consent: new ConsentRecords(), stepUp: new StepUpRecords() };
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? IDP_PORT, "127.0.0.1", () => {
@@ -87,8 +89,9 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
   try {
     const { port } = server.address() as AddressInfo;
     const issuer = `http://localhost:${port}`;
-    const provider = createProvider({ issuer, appOrigin, signing, store, log });
-    handle = createRequestHandler(provider, log);
+    const redirectUris = appRedirectUris(appOrigin);
+    const provider = createProvider({ issuer, appOrigin, redirectUris, signing, store, records, log });
+    handle = createRequestHandler({ provider, appOrigin, redirectUris, records, log });
     return { issuer, port, close };
   } catch (error) {
     await close();
@@ -96,18 +99,32 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
   }
 }
 
+/** Who consented to what, and who passed step-up: in memory, back to the start on POST /_idp/reset. */
+interface Records {
+  consent: ConsentRecords;
+  stepUp: StepUpRecords;
+}
+
+/**
+ * The client's registered redirect URIs: the app's root, the MSAL v5 redirect bridge page used by iframe/popup
+ * flows (ssoSilent, silent renewal) and the page that receives the admin consent endpoint's answer.
+ */
+function appRedirectUris(appOrigin: string): string[] {
+  return [`${appOrigin}/`, `${appOrigin}/redirect`, `${appOrigin}/admin-consent`];
+}
+
 interface ProviderSettings {
   issuer: string;
   appOrigin: string;
+  redirectUris: string[];
   signing: SigningMaterial;
   store: MemoryStore;
+  records: Records;
   log: (line: string) => void;
 }
 
-function createProvider({ issuer, appOrigin, signing, store, log }: ProviderSettings): Provider {
-  // Entra shows an account picker for prompt=select_account; here it is the sign-in page.
-  const policy = interactionPolicy.base();
-  policy.add(new interactionPolicy.Prompt({ name: "select_account", requestable: true }), 0);
+function createProvider({ issuer, appOrigin, redirectUris, signing, store, records, log }: ProviderSettings): Provider {
+  const policy = createInteractionPolicy({ ...records, clientId: DEMO_CLIENT_ID, clientName: CLIENT_NAME });
 
   const configuration: Configuration = {
     adapter: store.adapter,
@@ -119,8 +136,7 @@ function createProvider({ issuer, appOrigin, signing, store, log }: ProviderSett
         token_endpoint_auth_method: "none", // public SPA client
         grant_types: ["authorization_code", "refresh_token"],
         response_types: ["code"],
-        // `/redirect` is the MSAL v5 redirect bridge page used by iframe/popup flows (ssoSilent, silent renewal).
-        redirect_uris: [`${appOrigin}/`, `${appOrigin}/redirect`],
+        redirect_uris: redirectUris,
         post_logout_redirect_uris: [`${appOrigin}/`],
       },
     ],
@@ -131,6 +147,15 @@ function createProvider({ issuer, appOrigin, signing, store, log }: ProviderSett
     // MSAL redeems codes and refresh tokens from the browser.
     clientBasedCORS: (_ctx, origin) => origin === appOrigin,
     scopes: ["openid", "profile", "email", "offline_access"],
+    // MSAL sends the OpenID `claims` parameter with access-token claims only (xms_cc, acrs), which oidc-provider's
+    // claimsParameter feature would refuse (it wants id_token or userinfo members): take it as a plain parameter.
+    extraParams: {
+      claims(_ctx, value) {
+        if (value !== undefined && accessTokenClaimsOf(String(value)) === undefined) {
+          throw new errors.InvalidRequest(AADSTS.invalidClaims);
+        }
+      },
+    },
     claims: {
       openid: ["sub", "oid", "tid", "ver"],
       profile: ["name", "preferred_username", "given_name", "family_name"],
@@ -142,10 +167,20 @@ function createProvider({ issuer, appOrigin, signing, store, log }: ProviderSett
       const person = findSignInPersonByOid(id);
       return person && { accountId: person.oid, claims: () => openIdClaims(person) };
     },
-    extraTokenClaims(_ctx, token) {
+    extraTokenClaims(ctx, token) {
       if (token.kind !== "AccessToken" || token.resourceServer?.audience !== GRAPH_RESOURCE) return undefined;
       const person = token.accountId ? findSignInPersonByOid(token.accountId) : undefined;
-      return person && graphAccessTokenClaims(person, token.scope, token.clientId ?? DEMO_CLIENT_ID);
+      if (!person) return undefined;
+      // The token gate decided this request's scopes and claims; without a decision (no form body), grant what the
+      // token names and is consented, never more.
+      const decided = tokenDecisionFor(ctx.req)?.grant;
+      const consented = records.consent.consentedFor(person);
+      const grant = decided ?? {
+        scopes: explicitGraphScopes(splitScopes(token.scope)).filter((s) => consented.includes(s)),
+        cp1: false,
+        authContexts: [],
+      };
+      return graphAccessTokenClaims(person, grant, token.clientId ?? DEMO_CLIENT_ID);
     },
     formats: {
       customizers: {
@@ -178,9 +213,7 @@ function createProvider({ issuer, appOrigin, signing, store, log }: ProviderSett
         defaultResource(ctx, _client, oneOf) {
           if (oneOf) return oneOf.includes(GRAPH_RESOURCE) ? GRAPH_RESOURCE : oneOf;
           const scope = ctx.oidc.params?.scope;
-          const wantsGraph = splitScopes(typeof scope === "string" ? scope : undefined).some(
-            (s) => normaliseGraphScope(s) !== undefined,
-          );
+          const wantsGraph = splitScopes(typeof scope === "string" ? scope : undefined).some(isGraphScope);
           return wantsGraph ? GRAPH_RESOURCE : undefined;
         },
         // Token requests (code and refresh) carry no `resource=`: reuse the one granted at /auth.
@@ -201,7 +234,10 @@ function createProvider({ issuer, appOrigin, signing, store, log }: ProviderSett
       policy,
       url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
     },
-    loadExistingGrant: autoConsentGrant,
+    loadExistingGrant: (ctx) => {
+      rememberAuthClaims(ctx);
+      return autoConsentGrant(ctx);
+    },
     // oidc-provider drops `offline_access` unless prompt=consent, which MSAL never sends: issue refresh tokens to
     // this client anyway, and don't tie them to the browser session (Entra's aren't either).
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed("refresh_token"),
@@ -233,24 +269,44 @@ function createProvider({ issuer, appOrigin, signing, store, log }: ProviderSett
   provider.on("end_session.error", notice("end_session.error"));
   provider.on("userinfo.error", notice("userinfo.error"));
 
-  // Entra adds `client_info` (base64url {uid, utid}) to token responses; MSAL forms homeAccountId `<oid>.<tid>`.
+  // Token responses as Entra's: `scope` lists the granted Graph permissions (MSAL caches the access token under
+  // them), and `client_info` (base64url {uid, utid}) lets MSAL form homeAccountId `<oid>.<tid>`.
   provider.use(async (koaCtx, next) => {
     await next();
     const ctx = koaCtx as unknown as KoaContextWithOIDC;
     if (ctx.oidc?.route !== "token" || ctx.status !== 200) return;
-    const body = ctx.body;
+    const body = ctx.body as Record<string, unknown> | undefined;
     const accountId = ctx.oidc.account?.accountId;
-    if (!accountId || typeof body !== "object" || body === null) return;
-    ctx.body = { ...body, client_info: clientInfo(accountId, DEMO_TENANT_ID) };
+    const person = accountId ? findSignInPersonByOid(accountId) : undefined;
+    if (!person || typeof body !== "object" || body === null) return;
+    const decision = tokenDecisionFor(ctx.req);
+    const scope =
+      decision && typeof body.scope === "string"
+        ? [...decision.grant.scopes, ...splitScopes(body.scope).filter((s) => !isGraphScope(s))].join(" ")
+        : body.scope;
+    ctx.body = { ...body, scope, client_info: clientInfo(person.oid, homeTenantId(person)) };
   });
 
   return provider;
 }
 
 /**
- * First-party auto-consent, like an Entra app registration with admin consent: grant every requested OpenID
- * scope and claim, and every requested catalogue scope except the person's withheld ones (rejected, so the
- * provider doesn't ask for consent and leaves them out of the token).
+ * oidc-provider stores `ctx.oidc.claims` with the authorization code. Its claims parameter support only knows
+ * id_token and userinfo members, so the `access_token` member of /auth's `claims` (CP1, auth contexts) is put there
+ * by hand; the token gate reads it back when the code is redeemed.
+ */
+function rememberAuthClaims(ctx: KoaContextWithOIDC): void {
+  const claims = ctx.oidc.params?.claims;
+  const accessToken = accessTokenClaimsOf(typeof claims === "string" ? claims : undefined);
+  if (accessToken && Object.keys(accessToken).length) {
+    (ctx.oidc.claims as Record<string, unknown>).access_token = accessToken;
+  }
+}
+
+/**
+ * oidc-provider's own grant holds every requested OpenID scope and claim and every requested Graph scope string,
+ * so its consent prompt never stops a sign-in. What the person really consented to lives in the consent records:
+ * the interaction policy asks for consent where Entra would, and the token gate decides each token's scopes.
  */
 async function autoConsentGrant(ctx: KoaContextWithOIDC) {
   const { client, session, provider } = ctx.oidc;
@@ -268,16 +324,24 @@ async function autoConsentGrant(ctx: KoaContextWithOIDC) {
   grant.addOIDCScope(ctx.oidc.requestParamOIDCScopes);
   grant.addOIDCClaims(ctx.oidc.requestParamClaims);
   if (ctx.oidc.resourceServers?.[GRAPH_RESOURCE]) {
-    const scopes = partitionRequestedGraphScopes(ctx.oidc.requestParamScopes, person);
-    if (scopes.grant.length) grant.addResourceScope(GRAPH_RESOURCE, scopes.grant);
-    if (scopes.reject.length) grant.rejectResourceScope(GRAPH_RESOURCE, scopes.reject);
+    const graphScopes = [...ctx.oidc.requestParamScopes].filter((s) => GRAPH_ACCEPTED_SCOPES.includes(s));
+    if (graphScopes.length) grant.addResourceScope(GRAPH_RESOURCE, graphScopes);
   }
   await grant.save();
   return grant;
 }
 
-function createRequestHandler(provider: Provider, log: (line: string) => void): http.RequestListener {
+interface RequestHandlerSettings {
+  provider: Provider;
+  appOrigin: string;
+  redirectUris: string[];
+  records: Records;
+  log: (line: string) => void;
+}
+
+function createRequestHandler({ provider, appOrigin, redirectUris, records, log }: RequestHandlerSettings): http.RequestListener {
   const callback = provider.callback();
+  const settings = { provider, ...records, clientName: CLIENT_NAME };
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     if (pathname === "/health" && (req.method === "GET" || req.method === "HEAD")) {
@@ -285,16 +349,33 @@ function createRequestHandler(provider: Provider, log: (line: string) => void): 
       res.end(req.method === "HEAD" ? undefined : JSON.stringify({ status: "ok" }));
       return;
     }
+    if (pathname.startsWith(CONTROL_PREFIX)) {
+      await handleControlRequest(req, res, pathname, records);
+      return;
+    }
 
     const interaction = /^\/interaction\/([\w-]+)$/.exec(pathname);
     if (interaction?.[1]) {
-      await handleInteraction(provider, req, res, interaction[1]);
+      await handleInteraction(req, res, interaction[1], settings);
+      return;
+    }
+    const adminConsent = ADMIN_CONSENT_PATH.exec(pathname);
+    if (adminConsent?.[1]) {
+      await handleAdminConsent(req, res, adminConsent[1], { ...settings, clientId: DEMO_CLIENT_ID, redirectUris });
       return;
     }
 
     if (pathname === "/session/end" && req.method === "GET") defaultLogoutClient(req);
     if (pathname === "/token" && req.method === "POST" && isFormRequest(req)) {
-      await prepareTokenRequest(req);
+      const params = new URLSearchParams(await readBody(req));
+      const refusal = await gateTokenRequest(req, params, settings);
+      if (refusal) {
+        // Answered from the browser (MSAL): without CORS headers the app could not read why.
+        const origin = req.headers.origin;
+        sendJson(res, 400, refusal, origin === appOrigin ? { "access-control-allow-origin": origin, vary: "Origin" } : {});
+        return;
+      }
+      prepareTokenRequest(req, params);
     }
     await callback(req, res);
   }
@@ -317,77 +398,20 @@ function createRequestHandler(provider: Provider, log: (line: string) => void): 
   };
 }
 
-/** The sign-in page (GET shows it, POST checks the password) that replaces oidc-provider's devInteractions. */
-async function handleInteraction(
-  provider: Provider,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  uid: string,
-): Promise<void> {
-  if (req.method !== "GET" && req.method !== "POST") {
-    res.writeHead(405, { allow: "GET, POST" }).end();
-    return;
-  }
-
-  let details: Interaction;
-  try {
-    details = await provider.interactionDetails(req, res);
-  } catch (error) {
-    if (!(error instanceof errors.SessionNotFound)) throw error;
-    sendHtml(res, 400, renderErrorPage({ error: "session_not_found", description: "Go back to the app and sign in again." }));
-    return;
-  }
-  if (details.uid !== uid) {
-    sendHtml(res, 400, renderErrorPage({ error: "session_not_found", description: "Go back to the app and sign in again." }));
-    return;
-  }
-
-  // Consent is granted by the app registration (see autoConsentGrant), so a consent prompt needs no human.
-  if (details.prompt.name === "consent") {
-    await provider.interactionFinished(req, res, { consent: {} }, { mergeWithLastSubmission: true });
-    return;
-  }
-
-  const action = `/interaction/${encodeURIComponent(uid)}`;
-  if (req.method === "GET") {
-    const hint = details.params.login_hint;
-    sendHtml(res, 200, renderSignInPage({ action, appName: CLIENT_NAME, email: typeof hint === "string" ? hint : "" }));
-    return;
-  }
-
-  const form = new URLSearchParams(await readBody(req));
-  const email = form.get("email") ?? "";
-  const person = authenticate(email, form.get("password") ?? "");
-  if (!person) {
-    sendHtml(res, 401, renderSignInPage({ action, appName: CLIENT_NAME, email, failed: true }));
-    return;
-  }
-  await provider.interactionFinished(
-    req,
-    res,
-    { login: { accountId: person.oid }, select_account: {} },
-    { mergeWithLastSubmission: false },
-  );
-}
-
 /**
  * On refresh_token grants MSAL re-sends the scopes it wants, `offline_access` among them, but refresh tokens are
- * issued without it (see issueRefreshToken) and without withheld scopes, and oidc-provider would answer "refresh
- * token missing requested scope": the scope parameter is dropped, so the refresh covers the whole grant. The edited
- * body is handed over as `req.body`, which oidc-provider reads when the stream was already consumed (it prints a
- * one-time notice about an "upstream middleware parser" the first time; that is this shim).
+ * issued without it (see issueRefreshToken) and oidc-provider would answer "refresh token missing requested
+ * scope": the scope parameter is dropped once the token gate has read it (the gate decides the token's scopes),
+ * so the refresh covers the whole grant. The body is handed over as `req.body`, which oidc-provider reads when the
+ * stream was already consumed (it prints a one-time notice about an "upstream middleware parser" the first time;
+ * that is this shim).
  */
-async function prepareTokenRequest(req: http.IncomingMessage & { body?: unknown }): Promise<void> {
-  const params = new URLSearchParams(await readBody(req));
-  const scope = params.get("scope");
-  if (params.get("grant_type") === "refresh_token" && scope !== null) {
-    // Like Entra, a refreshed Graph token carries every permission consented for Graph, whatever subset was
-    // asked for; a scope that was never granted (withheld) is left out rather than failing the refresh.
-    params.delete("scope");
-  }
+function prepareTokenRequest(req: http.IncomingMessage & { body?: unknown }, params: URLSearchParams): void {
+  const forwarded = new URLSearchParams(params);
+  if (forwarded.get("grant_type") === "refresh_token") forwarded.delete("scope");
   const body: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
+  for (const key of new Set(forwarded.keys())) {
+    const values = forwarded.getAll(key);
     body[key] = values.length === 1 && values[0] !== undefined ? values[0] : values;
   }
   req.body = body;
@@ -405,33 +429,4 @@ function defaultLogoutClient(req: http.IncomingMessage): void {
     searchParams.set("client_id", DEMO_CLIENT_ID);
     req.url = `${url.pathname}${url.search}`;
   }
-}
-
-function isFormRequest(req: http.IncomingMessage): boolean {
-  return (req.headers["content-type"] ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
-}
-
-class BodyTooLarge extends Error {}
-
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function sendHtml(res: http.ServerResponse, status: number, html: string): void {
-  res.writeHead(status, {
-    "content-type": "text/html; charset=utf-8",
-    "cache-control": "no-store",
-    "content-security-policy": NO_SCRIPT_CSP,
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
-  });
-  res.end(html);
 }

@@ -4,10 +4,11 @@ import { probeAccess } from "@/lib/graph/probe-access";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/access → { categories: [{ category, views: { mine, all } }] }: what Graph lets this user list.
+// GET /api/access → { categories: [{ category, views: { mine, all } }], directoryRoles }: what Graph lets this user
+// list, and the directory roles it says they hold.
 export function GET(request: Request) {
   return respond(async () => {
     const token = readBearerToken(request);
-    return Response.json({ categories: await probeAccess(token) });
+    return Response.json(await probeAccess(token));
   });
 }

@@ -15,7 +15,7 @@ import {
   unifiedRoleDefinitionView,
   type DirectoryRoleRequestKind,
 } from "./directory-role-views";
-import { CANCELLABLE_DIRECTORY_ROLE_STATUSES, FINAL_DIRECTORY_ROLE_STATUSES, normalizePimV3Status } from "./role-request-status";
+import { FINAL_DIRECTORY_ROLE_STATUSES, isCancellableDirectoryRoleStatus, normalizePimV3Status } from "./role-request-status";
 import { DIRECTORY_ROLE_READ_ROLES, DIRECTORY_ROLE_WRITE_ROLES, hasAnyRole } from "./roles";
 
 const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -56,8 +56,10 @@ export function directoryRoleRequestCollection(kind: DirectoryRoleRequestKind): 
     authorizeCancel(ctx) {
       if (!hasAnyRole(ctx.caller, DIRECTORY_ROLE_WRITE_ROLES)) throw forbidden();
     },
-    isCancellable: (r) => CANCELLABLE_DIRECTORY_ROLE_STATUSES.includes(r.status),
-    // §7 / §9 E-1: a cancelled assignment request reads Canceled, a cancelled eligibility request Revoked.
+    // Granted (§7), and by default requests awaiting approval too (role-request-status.ts); otherwise the 400 below.
+    isCancellable: (r, config) => isCancellableDirectoryRoleStatus(r.status, config.eCancelPendingApproval),
+    // §7 / §9 E-1: a cancelled assignment request reads Canceled, a cancelled eligibility request Revoked, whether
+    // it was Granted or still awaiting approval (**inference** for the latter: no page shows one).
     cancel(r, now) {
       r.status = kind === "assignment" ? "Canceled" : "Revoked";
       r.completedDateTime = now.toISOString();

@@ -9,6 +9,7 @@ import { directoryRoleRequestCollection, roleDefinitionRoutes } from "./director
 import { ALL_GOVERNANCE_REQUESTS, GOVERNANCE_REQUEST_COLLECTIONS } from "./governance-role-requests";
 import { groupRequestCollection } from "./group-requests";
 import { privilegedRoleRequestCollection } from "./privileged-role-requests";
+import { roleAssignmentInstanceRoutes } from "./role-assignment-instances";
 
 const groupAssignments = groupRequestCollection("assignment");
 const groupEligibilities = groupRequestCollection("eligibility");
@@ -18,6 +19,7 @@ const directoryRoleEligibilities = directoryRoleRequestCollection("eligibility")
 export const GRAPH_ROUTES: readonly Route[] = [
   ...directoryRoutes,
   ...roleDefinitionRoutes,
+  ...roleAssignmentInstanceRoutes,
   ...requestCollectionRoutes(groupAssignments),
   ...requestCollectionRoutes(groupEligibilities),
   ...requestCollectionRoutes(accessPackageRequestCollection),

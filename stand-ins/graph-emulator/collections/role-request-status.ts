@@ -98,8 +98,25 @@ export const PIM_V3_STATUSES = [
   "ScheduleCreated",
 ] as const;
 
-/** §7: "only requests whose status is Granted" can be cancelled (§9 E-1: PendingApproval is not stated). */
+/**
+ * What the cancel pages allow: §7 "only requests whose status is Granted" can be cancelled. The emulator's strict
+ * mode (`eCancelPendingApproval: false`) cancels these alone.
+ */
 export const CANCELLABLE_DIRECTORY_ROLE_STATUSES: readonly string[] = ["Granted"];
+
+/**
+ * Requests still awaiting an approver. Decision (§9 E-1: the cancel pages neither allow nor forbid them): they are
+ * cancellable by default. Microsoft's PIM docs ("Activate a Microsoft Entra role in PIM" → "Cancel a pending
+ * request": a request that requires approval can be cancelled while it awaits approval) and the Entra admin
+ * center's My requests → Cancel both let a user withdraw a pending request, and the service behind them is this
+ * API. The strict reading of the cancel pages stays one switch away (EmulatorConfig.eCancelPendingApproval).
+ */
+export const AWAITING_APPROVAL_DIRECTORY_ROLE_STATUSES: readonly string[] = ["PendingApproval", "PendingAdminDecision"];
+
+export function isCancellableDirectoryRoleStatus(status: string, cancelPendingApproval: boolean): boolean {
+  if (CANCELLABLE_DIRECTORY_ROLE_STATUSES.includes(status)) return true;
+  return cancelPendingApproval && AWAITING_APPROVAL_DIRECTORY_ROLE_STATUSES.includes(status);
+}
 
 export const FINAL_DIRECTORY_ROLE_STATUSES = FINAL_PIM_STATUSES;
 

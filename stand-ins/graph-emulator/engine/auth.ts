@@ -17,11 +17,20 @@ export interface TokenVerifierOptions {
 
 export type Authenticate = (authorization: string | undefined) => Promise<Caller>;
 
+/**
+ * Graph's `WWW-Authenticate` on a 401: where to sign in (our identity provider stands in for login.microsoftonline.com)
+ * and Graph's own app id; `extra` adds parameters such as a claims challenge's `error` and `claims`.
+ */
+export function bearerChallenge(issuer: string, extra = ""): Record<string, string> {
+  const authorizationUri = `${issuer.replace(/\/+$/, "")}/auth`;
+  return { "WWW-Authenticate": `Bearer realm="", authorization_uri="${authorizationUri}", client_id="${GRAPH_AUDIENCES[1]}"${extra}` };
+}
+
+const strings = (claim: unknown): string[] => (Array.isArray(claim) ? claim.filter((v): v is string => typeof v === "string") : []);
+
 export function createAuthenticator(options: TokenVerifierOptions): Authenticate {
   const jwks = createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 3000, cooldownDuration: 1000 });
-  const challenge = {
-    "WWW-Authenticate": `Bearer realm="", authorization_uri="${options.issuer.replace(/\/+$/, "")}/auth", client_id="00000003-0000-0000-c000-000000000000"`,
-  };
+  const challenge = bearerChallenge(options.issuer);
   const invalid = (message: string) => new GraphError(401, "InvalidAuthenticationToken", message, challenge);
 
   return async (authorization) => {
@@ -43,11 +52,13 @@ export function createAuthenticator(options: TokenVerifierOptions): Authenticate
       throw invalid("Access token validation failure. The token has no 'oid' claim.");
     }
     const scp = typeof payload.scp === "string" ? payload.scp : "";
-    const wids = Array.isArray(payload.wids) ? payload.wids.filter((w): w is string => typeof w === "string") : [];
     return {
       oid: payload.oid,
+      tenantId: typeof payload.tid === "string" && payload.tid ? payload.tid : undefined,
       scopes: new Set(scp.split(" ").filter(Boolean).map((s) => (s.startsWith(SCOPE_PREFIX) ? s.slice(SCOPE_PREFIX.length) : s))),
-      roleTemplateIds: new Set(wids),
+      roleTemplateIds: new Set(strings(payload.wids)),
+      capabilities: new Set(strings(payload.xms_cc)),
+      authContexts: new Set(strings(payload.acrs)),
     };
   };
 }

@@ -1,19 +1,22 @@
-// One Graph call, direct or a $batch item, through the same steps: latency → injected fault → token → rate limit
-// → route → permission → handler; then the request log. Errors become Graph error bodies for that call alone.
+// One Graph call, direct or a $batch item, through the same steps: latency → injected fault → token (and its
+// tenant) → claims challenge → rate limit → route → permission → handler; then the request log. Errors become
+// Graph error bodies for that call alone. `runtime` is the tenant the token names (engine/tenants.ts).
 
 import { runBatch } from "./batch";
+import { claimsChallengeError } from "./claims-challenge";
 import { badRequest, errorResult, GraphError, tooManyRequests } from "./graph-error";
 import { requireScope } from "./routing";
 import type { EmulatorRuntime } from "./runtime";
 import type { EmulatorState } from "./state";
+import { requireTenant } from "./tenants";
 import type { EmulatorConfig, GraphCall, GraphResult } from "./types";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export const fullPath = (call: GraphCall) => `/${call.version}${call.rawPath}`;
 
-/** The tenant a call was sent to: its state and configuration as they were when the call arrived. */
-interface Tenant {
+/** The tenant as the call found it: its state and configuration when the call arrived (a reset replaces both). */
+interface TenantSnapshot {
   state: EmulatorState;
   config: EmulatorConfig;
 }
@@ -22,12 +25,12 @@ interface Tenant {
  * `sentTo` is given for $batch items: they belong to the tenant their envelope was sent to, even when one waits
  * for another (dependsOn) across a reset.
  */
-export async function runGraphCall(runtime: EmulatorRuntime, call: GraphCall, sentTo?: Tenant): Promise<GraphResult> {
+export async function runGraphCall(runtime: EmulatorRuntime, call: GraphCall, sentTo?: TenantSnapshot): Promise<GraphResult> {
   const isBatch = call.segments.length === 1 && call.segments[0]!.toLowerCase() === "$batch";
-  // A reset while the call waits out its latency starts a new tenant: the call still finishes against the one it
-  // was sent to, and takes nothing from the new one (its faults, rate limit, log), so a test's reset is never
-  // undone by a call left over from the test before (a bulk run whose tab was closed).
-  const tenant: Tenant = sentTo ?? { state: runtime.state, config: runtime.config };
+  // A reset while the call waits out its latency starts the tenant afresh: the call still finishes against the
+  // state it was sent to, and takes nothing from the new one (its faults, challenges, rate limit, log), so a test's
+  // reset is never undone by a call left over from the test before (a bulk run whose tab was closed).
+  const tenant: TenantSnapshot = sentTo ?? { state: runtime.state, config: runtime.config };
   const outlivedReset = () => runtime.state !== tenant.state;
   let result: GraphResult;
   try {
@@ -38,6 +41,10 @@ export async function runGraphCall(runtime: EmulatorRuntime, call: GraphCall, se
     if (isBatch) result = await batchEnvelope(runtime, call, tenant);
     else {
       const caller = await runtime.authenticate(call.headers.authorization);
+      requireTenant(caller, runtime);
+      // CAE: a challenged call is refused before it can touch the tenant (or spend its rate limit).
+      const demanded = outlivedReset() ? undefined : runtime.claims.take(call.method, safeDecode(fullPath(call)), caller);
+      if (demanded) throw claimsChallengeError(runtime.issuer, demanded);
       const wait = outlivedReset() ? undefined : runtime.throttle.take(caller.oid, runtime.config.throttlePer10s);
       if (wait !== undefined) throw tooManyRequests(wait);
       const { route, params } = runtime.router.resolve(call);
@@ -51,7 +58,7 @@ export async function runGraphCall(runtime: EmulatorRuntime, call: GraphCall, se
   return result;
 }
 
-async function batchEnvelope(runtime: EmulatorRuntime, call: GraphCall, tenant: Tenant): Promise<GraphResult> {
+async function batchEnvelope(runtime: EmulatorRuntime, call: GraphCall, tenant: TenantSnapshot): Promise<GraphResult> {
   if (call.viaBatch) throw badRequest("Nested $batch requests are not supported.");
   if (call.method !== "POST") throw new GraphError(405, "BadRequest", `The HTTP method '${call.method}' is not allowed for $batch.`, { Allow: "POST" });
   return runBatch(runtime, call, (rt, item) => runGraphCall(rt, item, tenant));
@@ -73,6 +80,7 @@ export function resultFor(error: unknown, call: GraphCall): GraphResult {
 function logCall(runtime: EmulatorRuntime, call: GraphCall, status: number): void {
   const path = fullPath(call);
   runtime.log.add({
+    tenantId: runtime.tenantId,
     method: call.method,
     path: safeDecode(path),
     query: Object.fromEntries(call.query),

@@ -43,7 +43,8 @@ export interface RequestCollection<R extends StoredRequest> {
   canRead(caller: Caller, record: R, state: EmulatorState): boolean;
   /** Throws 403 when the caller may not cancel this request, or 400 for a missing/wrong body. */
   authorizeCancel(ctx: RouteContext, record: R): void;
-  isCancellable(record: R): boolean;
+  /** `config` carries the switches that decide it for some categories (E's eCancelPendingApproval). */
+  isCancellable(record: R, config: EmulatorConfig): boolean;
   cancel(record: R, now: Date): void;
   cancelSuccessStatus(config: EmulatorConfig): 200 | 204;
   /** For POST /_emulator/entities: change the status behind the app's back (throws on an unknown status). */
@@ -156,7 +157,7 @@ export function requestCollectionRoutes<R extends StoredRequest>(collection: Req
           handle(ctx) {
             const record = findRequest(collection, ctx, ctx.params.id ?? "");
             collection.authorizeCancel(ctx, record);
-            if (!collection.isCancellable(record)) throw collection.notCancellable?.(record) ?? cannotCancel(collection.statusOf(record));
+            if (!collection.isCancellable(record, ctx.config)) throw collection.notCancellable?.(record) ?? cannotCancel(collection.statusOf(record));
             collection.cancel(record, new Date());
             if (collection.cancelReturnsEntity) return entityResult(ctx, view, record, fragment);
             return { status: collection.cancelSuccessStatus(ctx.config) };

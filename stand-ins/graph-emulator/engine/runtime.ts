@@ -1,19 +1,27 @@
-// Everything one running emulator holds: tenant state, runtime config, request log, faults, rate limiter, token
-// verification and routes. `reset()` returns to the seed and the start-up configuration.
+// Everything one tenant of a running emulator holds: its state, runtime config, faults, claims challenges and rate
+// limiter, plus what the tenants share (request log, token verification, routes). `reset()` returns to the seed
+// and the start-up configuration. engine/tenants.ts holds one runtime per tenant.
 
 import type { SeedData } from "../model";
 import type { Authenticate } from "./auth";
+import { ClaimsChallenges } from "./claims-challenge";
 import { FaultInjector, Throttle } from "./faults";
-import { RequestLog } from "./request-log";
-import { createRouter, type Route, type Router } from "./routing";
+import type { RequestLog } from "./request-log";
+import type { Router } from "./routing";
 import { stateFromSeed, type EmulatorState } from "./state";
 import type { EmulatorConfig } from "./types";
 
 export interface EmulatorRuntime {
+  /** The tenant (token `tid`) this runtime serves. */
+  readonly tenantId: string;
+  /** Expected token issuer; 401 challenges send the client back to it. */
+  readonly issuer: string;
   state: EmulatorState;
   config: EmulatorConfig;
+  /** Shared by every tenant; entries carry `tenantId`. */
   readonly log: RequestLog;
   readonly faults: FaultInjector;
+  readonly claims: ClaimsChallenges;
   readonly throttle: Throttle;
   readonly authenticate: Authenticate;
   readonly router: Router;
@@ -23,26 +31,33 @@ export interface EmulatorRuntime {
 }
 
 export function createRuntime(options: {
+  tenantId: string;
   seed: SeedData;
   config: EmulatorConfig;
+  issuer: string;
+  log: RequestLog;
   authenticate: Authenticate;
-  routes: readonly Route[];
+  router: Router;
   trace?: (line: string) => void;
 }): EmulatorRuntime {
   const runtime: EmulatorRuntime = {
+    tenantId: options.tenantId,
+    issuer: options.issuer,
     state: stateFromSeed(options.seed),
     config: { ...options.config },
-    log: new RequestLog(),
+    log: options.log,
     faults: new FaultInjector(),
+    claims: new ClaimsChallenges(),
     throttle: new Throttle(),
     authenticate: options.authenticate,
-    router: createRouter(options.routes),
+    router: options.router,
     ...(options.trace ? { trace: options.trace } : {}),
     reset() {
       runtime.state = stateFromSeed(options.seed);
       runtime.config = { ...options.config };
-      runtime.log.clear();
+      runtime.log.clear(runtime.tenantId);
       runtime.faults.clear();
+      runtime.claims.clear();
       runtime.throttle.reset();
     },
   };

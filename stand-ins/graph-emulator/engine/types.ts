@@ -31,11 +31,17 @@ export interface GraphResult {
   headers?: Record<string, string>;
 }
 
-/** Who is calling, from the verified token (Entra claims `oid`, `scp`, `wids`). */
+/** Who is calling, from the verified token (Entra claims `oid`, `tid`, `scp`, `wids`, `xms_cc`, `acrs`). */
 export interface Caller {
   oid: string;
+  /** The token's `tid`; undefined when the token has none (then no tenant serves it). */
+  tenantId: string | undefined;
   scopes: ReadonlySet<string>;
   roleTemplateIds: ReadonlySet<string>;
+  /** `xms_cc`: client capabilities the app declared, e.g. "cp1" (it can handle claims challenges). */
+  capabilities: ReadonlySet<string>;
+  /** `acrs`: Conditional Access authentication contexts the sign-in satisfied, e.g. "c1". */
+  authContexts: ReadonlySet<string>;
 }
 
 /** Runtime-changeable settings (POST /_emulator/config). */
@@ -50,4 +56,10 @@ export interface EmulatorConfig {
    * page and cancel answers "Request with request ID not found.". Off by default so the seeded data is usable.
    */
   bRetired: boolean;
+  /**
+   * Category E cancels of requests awaiting approval (PendingApproval, PendingAdminDecision) succeed, as in
+   * Microsoft's PIM docs and the Entra admin center; false = only Granted, as the cancel pages read (contract §7,
+   * §9 E-1). See collections/role-request-status.ts.
+   */
+  eCancelPendingApproval: boolean;
 }

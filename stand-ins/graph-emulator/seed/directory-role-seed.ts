@@ -1,6 +1,9 @@
 // Seeded PIM v3 directory role requests (category E, contract §7): every PIM v3 status (§2) in both collections,
-// for Adele, Megan, Lee and colleagues. Adele and Megan each have Granted (the only cancellable status) and
-// non-cancellable requests in both. Role definitions are Entra built-ins with their real template ids.
+// for Adele, Megan, Lee and colleagues. Adele and Megan each have Granted (cancellable) and non-cancellable requests
+// in both. The NotCancellable landmarks are open but past cancelling in either mode of eCancelPendingApproval
+// (PendingScheduleCreation / PendingProvisioning): requests awaiting approval are cancellable by default
+// (collections/role-request-status.ts), so none of them is a landmark. Role definitions are Entra built-ins with
+// their real template ids.
 
 import { ADMIN, DEMO_PEOPLE, LEE } from "../../demo-tenant";
 import type { ExpirationPattern } from "../model";
@@ -29,25 +32,25 @@ const L = LEE.userPrincipalName;
 // prettier-ignore
 export const DIRECTORY_ROLE_ASSIGNMENT_ROWS: readonly DirectoryRoleRow[] = [
   { landmark: "adminCancellable", who: A, role: "Exchange Administrator", status: "Granted", action: "selfActivate", ageDays: 0.9, justification: "Activate Exchange Administrator for the Saturday transport rule change", ticket: ["CHG0032210", "ServiceNow"] },
-  { landmark: "adminNotCancellable", who: A, role: "Security Administrator", status: "PendingApproval", action: "selfActivate", ageDays: 0.3, justification: "Update the Conditional Access exclusions for the travel team" },
-  { who: A, role: "User Administrator", status: "PendingProvisioning", action: "selfActivate", ageDays: 0.05, justification: "Restore the deleted accounts of the returning contractors" },
+  { who: A, role: "Security Administrator", status: "PendingApproval", action: "selfActivate", ageDays: 0.3, justification: "Update the Conditional Access exclusions for the travel team" },
+  { landmark: "adminNotCancellable", who: A, role: "User Administrator", status: "PendingProvisioning", action: "selfActivate", ageDays: 0.05, justification: "Restore the deleted accounts of the returning contractors" },
   { landmark: "adminClosed", who: A, role: "Groups Administrator", status: "Provisioned", action: "selfActivate", ageDays: 7, justification: "Fix the dynamic membership rule of the all-staff group" },
   { who: A, role: "Global Administrator", status: "Denied", action: "selfActivate", ageDays: 15, justification: "Accept the new Microsoft 365 service agreement" },
   { who: A, role: "Security Reader", status: "Granted", action: "selfActivate", ageDays: 2.6, justification: "Review the Secure Score recommendations with the CISO" },
   { landmark: "meganCancellable", who: M, role: "Reports Reader", status: "Granted", action: "selfActivate", ageDays: 1.2, justification: "Download the campaign mailbox usage report for the quarterly review" },
-  { landmark: "meganNotCancellable", who: M, role: "Global Reader", status: "PendingAdminDecision", action: "selfActivate", ageDays: 0.4, justification: "Check the external sharing settings before the influencer campaign" },
+  { landmark: "meganNotCancellable", who: M, role: "Global Reader", status: "PendingScheduleCreation", action: "selfActivate", ageDays: 0.4, justification: "Check the external sharing settings before the influencer campaign" },
   { landmark: "meganClosed", who: M, role: "Reports Reader", status: "Provisioned", action: "selfActivate", ageDays: 10, justification: "Pull the Teams webinar attendance report for the spring launch" },
   { who: M, role: "Groups Administrator", status: "Canceled", action: "selfActivate", ageDays: 20, justification: "Rename the campaign distribution groups after the rebrand" },
   { who: M, role: "Global Reader", status: "Granted", action: "selfActivate", ageDays: 3.1, justification: "Audit the marketing app registrations before the agency handover" },
   { who: M, role: "Attribute Assignment Administrator", status: "Failed", action: "selfActivate", ageDays: 26, justification: "Tag the marketing accounts with the campaign region attribute" },
-  { who: L, role: "Global Reader", status: "PendingScheduleCreation", action: "adminAssign", ageDays: 0.2, justification: "Give the director standing global reader for the board report" },
+  { who: L, role: "Global Reader", status: "PendingAdminDecision", action: "selfActivate", ageDays: 0.2, justification: "Activate global reader to prepare the board report" },
   { who: L, role: "Exchange Administrator", status: "ScheduleCreated", action: "adminAssign", ageDays: 13, justification: "Assign the director Exchange admin for the mailbox consolidation" },
   { landmark: "colleagueCancellable", who: "johanna@contoso.test", role: "Security Administrator", status: "Granted", action: "selfActivate", ageDays: 0.7, justification: "Investigate the impossible travel alerts on the build service accounts" },
-  { landmark: "colleagueNotCancellable", who: "diego@contoso.test", role: "User Administrator", status: "PendingApproval", action: "selfActivate", ageDays: 1.5, justification: "Create the accounts for the December HR starters" },
+  { who: "diego@contoso.test", role: "User Administrator", status: "PendingApproval", action: "selfActivate", ageDays: 1.5, justification: "Create the accounts for the December HR starters" },
   { landmark: "colleagueClosed", who: "nestor@contoso.test", role: "Reports Reader", status: "Provisioned", action: "adminAssign", ageDays: 34, justification: "Assign reports reader to the operations director for the licence dashboard" },
   { who: "joni@contoso.test", role: "Security Reader", status: "Revoked", action: "adminRemove", ageDays: 38, justification: "Remove the paralegal's standing security reader role" },
   { who: "isaiah@contoso.test", role: "Directory Readers", status: "Denied", action: "selfActivate", ageDays: 17, justification: "Look up the new account managers in the directory" },
-  { who: "pradeep@contoso.test", role: "Attribute Assignment Administrator", status: "PendingProvisioning", action: "selfActivate", ageDays: 0.15, justification: "Set the cost centre attribute for the finance interns" },
+  { landmark: "colleagueNotCancellable", who: "pradeep@contoso.test", role: "Attribute Assignment Administrator", status: "PendingProvisioning", action: "selfActivate", ageDays: 0.15, justification: "Set the cost centre attribute for the finance interns" },
   { who: "grady@contoso.test", role: "Groups Administrator", status: "Canceled", action: "selfActivate", ageDays: 42, justification: "Clean up the stale design review groups" },
   { who: "lynne@contoso.test", role: "Helpdesk Administrator", status: "ScheduleCreated", action: "adminAssign", ageDays: 28, justification: "Assign helpdesk admin to the planner for the events kiosk accounts" },
 ];
@@ -61,7 +64,7 @@ export const DIRECTORY_ROLE_ELIGIBILITY_ROWS: readonly DirectoryRoleRow[] = [
   { who: A, role: "Groups Administrator", status: "PendingApproval", action: "selfRenew", ageDays: 1.8, justification: "Renew my groups administrator eligibility after the access review" },
   { who: A, role: "Security Reader", status: "Revoked", action: "adminRemove", ageDays: 33, justification: "Remove the redundant security reader eligibility from the identity lead" },
   { landmark: "meganCancellable", who: M, role: "Reports Reader", status: "Granted", action: "selfExtend", ageDays: 0.6, justification: "Extend my reports reader eligibility for the spring campaign analytics" },
-  { landmark: "meganNotCancellable", who: M, role: "Global Reader", status: "PendingApproval", action: "selfRenew", ageDays: 2.1, justification: "Renew my global reader eligibility for the marketing app audit" },
+  { landmark: "meganNotCancellable", who: M, role: "Global Reader", status: "PendingProvisioning", action: "selfRenew", ageDays: 2.1, justification: "Renew my global reader eligibility for the marketing app audit" },
   { landmark: "meganClosed", who: M, role: "Groups Administrator", status: "ScheduleCreated", action: "adminAssign", ageDays: 12, justification: "Make the marketing manager eligible to manage the campaign groups" },
   { who: M, role: "Attribute Assignment Administrator", status: "Denied", action: "selfExtend", ageDays: 18, justification: "Extend the attribute assignment eligibility for the region tagging" },
   { who: M, role: "Directory Readers", status: "Granted", action: "selfRenew", ageDays: 3.4, justification: "Renew directory readers eligibility for the agency onboarding" },

@@ -88,7 +88,7 @@ export const EXTERNAL_SUBJECT: SubjectRecord = {
   connectedOrganizationId: FABRIKAM_ID,
 };
 
-function userFrom(person: Omit<DemoPerson, "directoryRoles" | "canSignIn">, index: number): UserRecord {
+export function userFrom(person: Omit<DemoPerson, "directoryRoles" | "canSignIn">, index: number): UserRecord {
   return {
     id: person.oid,
     displayName: person.displayName,

@@ -1,0 +1,15 @@
+"use client";
+
+import { useEffect } from "react";
+import { settleConsentAnswer } from "@/lib/auth/admin-consent";
+
+export function AdminConsentReturn() {
+  useEffect(() => {
+    window.location.replace(settleConsentAnswer(new URLSearchParams(window.location.search)));
+  }, []);
+  return (
+    <main className="flex min-h-screen items-center justify-center">
+      <p className="text-slate-700">Returning to Request Desk…</p>
+    </main>
+  );
+}

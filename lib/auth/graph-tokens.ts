@@ -1,0 +1,68 @@
+import { CacheLookupPolicy, type AccountInfo, type AuthenticationResult, type IPublicClientApplication } from "@azure/msal-browser";
+import type { PublicAuthConfig } from "./auth-config-types";
+import { REDIRECT_BRIDGE_PATH } from "./create-msal-instance";
+import { grantedScopesFor, rememberGrantedScopes } from "./granted-scopes-store";
+import { graphDefaultScope, grantedGraphPermissions, qualifiedGraphScopes } from "./graph-scopes";
+
+const bridge = () => `${window.location.origin}${REDIRECT_BRIDGE_PATH}`;
+
+/**
+ * Every Graph permission the tenant (or this user) consented to the app: a silent token request for `.default`
+ * answers with a token whose scopes are exactly those, never with a consent error for the ones missing, so one
+ * request tells every category's state. `refresh` skips MSAL's cache, after an admin granted consent.
+ */
+export async function discoverGrantedScopes(
+  instance: IPublicClientApplication,
+  config: PublicAuthConfig,
+  account: AccountInfo,
+  refresh: boolean,
+): Promise<string[]> {
+  const result = await instance.acquireTokenSilent({
+    scopes: [graphDefaultScope(config)],
+    account,
+    redirectUri: bridge(),
+    cacheLookupPolicy: refresh ? CacheLookupPolicy.RefreshToken : CacheLookupPolicy.Default,
+  });
+  const granted = grantedGraphPermissions(result.scopes, config);
+  rememberGrantedScopes(account.homeAccountId, granted);
+  return granted;
+}
+
+/** The scopes an API call's token is asked with: the granted ones (an MSAL cache hit), else `.default`. */
+export function tokenScopes(config: PublicAuthConfig, account: AccountInfo): string[] {
+  const granted = grantedScopesFor(account.homeAccountId);
+  return granted ? qualifiedGraphScopes(granted, config) : [graphDefaultScope(config)];
+}
+
+// Side by side, the lists and the access check may all meet the same challenge: one token request answers them all.
+const inFlight = new Map<string, Promise<AuthenticationResult>>();
+
+/** A Graph token, silently; with `claims` (decoded JSON) a fresh one that satisfies them. */
+export function acquireGraphToken(
+  instance: IPublicClientApplication,
+  config: PublicAuthConfig,
+  account: AccountInfo,
+  claims?: string,
+): Promise<AuthenticationResult> {
+  const scopes = tokenScopes(config, account);
+  const key = `${account.homeAccountId} ${scopes.join(" ")} ${claims ?? ""}`;
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = instance
+      .acquireTokenSilent({ scopes, account, redirectUri: bridge(), ...(claims ? { claims } : {}) })
+      .finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return pending;
+}
+
+/** Graph sends claims base64-encoded in `WWW-Authenticate`; MSAL takes the JSON. Null when it is not JSON. */
+export function decodeClaims(base64: string): string | null {
+  try {
+    const json = atob(base64.replace(/-/g, "+").replace(/_/g, "/"));
+    JSON.parse(json);
+    return json;
+  } catch {
+    return null;
+  }
+}

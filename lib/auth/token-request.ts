@@ -1,0 +1,20 @@
+import type { PendingRequest, RequestView } from "@/lib/requests/pending-request";
+import type { PausedBulkRun } from "@/lib/bulk/paused-run";
+
+/**
+ * What the user was doing when a claims challenge needed a full-page redirect, so the app can do it again, once,
+ * when it comes back. Lists and the access check need nothing: the page loads them again by itself.
+ */
+export type ResumeAction =
+  | { kind: "cancel"; request: PendingRequest; view: RequestView }
+  | { kind: "bulk"; run: PausedBulkRun };
+
+export interface TokenRequest {
+  /** The claims Graph asked for (base64, from a `claims_challenge` answer): the token must satisfy them. */
+  claims?: string;
+  /** Redone after the redirect, if re-authenticating needs one. */
+  resume?: ResumeAction;
+}
+
+/** Yields a Graph access token for the signed-in user. */
+export type GetToken = (request?: TokenRequest) => Promise<string>;
