@@ -17,7 +17,7 @@ export function BulkProgress({ run, onDismiss }: { run: BulkRun; onDismiss: () =
   const done = run.outcomes.length;
   const tally = new Map<string, number>();
   for (const o of run.outcomes) tally.set(o.outcome, (tally.get(o.outcome) ?? 0) + 1);
-  const finished = run.phase !== "running";
+  const finished = run.phase === "done" || run.phase === "failed";
   return (
     <section aria-label="Bulk cancel" className="rounded-md border border-slate-200 bg-white p-4 text-sm" data-testid="bulk-progress">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -26,7 +26,7 @@ export function BulkProgress({ run, onDismiss }: { run: BulkRun; onDismiss: () =
           {progressLine(run, done)}
         </p>
         <p className="sr-only" role="status">
-          {run.phase === "running" ? `Cancelling… ${Math.floor((done / run.total) * 4) * 25}% answered` : progressLine(run, done)}
+          {run.phase === "running" || run.phase === "verifying" ? `${run.phase === "verifying" ? "Paused. " : "Cancelling… "}${Math.floor((done / run.total) * 4) * 25}% answered` : progressLine(run, done)}
         </p>
         {finished && (
           <div className="flex gap-2">
@@ -55,6 +55,8 @@ export function BulkProgress({ run, onDismiss }: { run: BulkRun; onDismiss: () =
 
 function progressLine(run: BulkRun, done: number): string {
   if (run.phase === "running") return `Cancelling… ${done} of ${run.total} answered`;
+  // Graph asked for more proof of identity (Conditional Access); the rest goes once the user has given it.
+  if (run.phase === "verifying") return `Paused: verify your identity to continue (${done} of ${run.total} answered)`;
   if (run.phase === "done") return `Bulk cancel finished: ${done} of ${run.total} answered`;
   return `Bulk cancel interrupted after ${done} of ${run.total}`;
 }

@@ -1,12 +1,15 @@
 "use client";
 
-import { missingPermission } from "@/lib/auth/use-granted-scopes";
+import { consentNeeded } from "@/lib/auth/consent-needed";
 import type { CategoryFeed } from "@/lib/queries/use-request-queue";
 import type { RequestView } from "@/lib/requests/pending-request";
 import { GrantConsentSteps, type ConsentRole } from "./grant-consent-steps";
 import { Notice } from "./notice";
 
-/** One inline notice per category that cannot show rows; the other categories keep working. */
+/**
+ * One inline notice per category that cannot show rows; the other categories keep working. When several categories
+ * wait for admin consent (a tenant that has just signed up), one notice above them grants everything at once.
+ */
 export function CategoryNotices({
   feeds,
   view,
@@ -20,26 +23,39 @@ export function CategoryNotices({
 }) {
   const troubled = feeds.filter((f) => f.state === "refused" || f.state === "error" || f.state === "retired");
   if (troubled.length === 0) return null;
+  const missing = new Map(troubled.flatMap((f) => (f.state === "refused" ? [[f.summary.slug, consentNeeded(f.summary, view, granted)] as const] : [])));
+  const allMissing = [...new Set([...missing.values()].flat())];
+  const together = [...missing.values()].filter((m) => m.length > 0).length > 1;
   return (
-    <ul className="space-y-2" aria-label="Categories that need attention">
-      {troubled.map((feed) => (
-        <li key={feed.summary.slug} data-category-notice={feed.summary.slug}>
-          <FeedNotice feed={feed} view={view} granted={granted} canGrant={canGrant} />
-        </li>
-      ))}
-    </ul>
+    <div className="space-y-2">
+      {together && (
+        <Notice tone="warning" title={`${allMissing.length} permissions need admin consent`}>
+          <div data-consent-summary="">
+            <GrantConsentSteps permissions={allMissing} canGrant={canGrant} />
+          </div>
+        </Notice>
+      )}
+      <ul className="space-y-2" aria-label="Categories that need attention">
+        {troubled.map((feed) => (
+          <li key={feed.summary.slug} data-category-notice={feed.summary.slug}>
+            <FeedNotice feed={feed} missing={missing.get(feed.summary.slug) ?? []} explained={together} canGrant={canGrant} />
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
 function FeedNotice({
   feed,
-  view,
-  granted,
+  missing,
+  explained,
   canGrant,
 }: {
   feed: CategoryFeed;
-  view: RequestView;
-  granted: ReadonlySet<string> | undefined;
+  missing: string[];
+  /** The consent steps are in the notice above: this one only names its permission. */
+  explained: boolean;
   canGrant: ConsentRole;
 }) {
   const { summary } = feed;
@@ -51,14 +67,24 @@ function FeedNotice({
     );
   }
   if (feed.state === "refused") {
-    const missing = missingPermission(
-      view === "all" ? summary.permissions.listAll : summary.permissions.listMine,
-      granted,
-      view === "all" ? summary.permissions.cancelAll : summary.permissions.cancelMine,
-    );
     return (
-      <Notice tone="warning" title={`${summary.label}: ${missing ? "needs admin consent" : "not available to you"}`}>
-        {missing ? <GrantConsentSteps permission={missing} canGrant={canGrant} /> : feed.access?.message}
+      <Notice tone="warning" title={`${summary.label}: ${missing.length > 0 ? "needs admin consent" : "not available to you"}`}>
+        {missing.length === 0 ? (
+          feed.access?.message
+        ) : explained ? (
+          <p>
+            Needs the Microsoft Graph delegated {missing.length === 1 ? "permission" : "permissions"}{" "}
+            {missing.map((permission, index) => (
+              <span key={permission}>
+                {index > 0 && ", "}
+                <code className="rounded bg-white/70 px-1 font-mono">{permission}</code>
+              </span>
+            ))}{" "}
+            (see above).
+          </p>
+        ) : (
+          <GrantConsentSteps permissions={missing} canGrant={canGrant} />
+        )}
       </Notice>
     );
   }

@@ -13,6 +13,7 @@ import { useBulkCancel } from "@/lib/queries/use-bulk-cancel";
 import { useCancelRequest } from "@/lib/queries/use-cancel-request";
 import { useRequestQueue, type CategoryFeed } from "@/lib/queries/use-request-queue";
 import { filterQueue, rowKey, sortQueue, type SortColumn } from "@/lib/queue/queue-query";
+import { applyRefusals, withRefusal, type CancelRefusals } from "@/lib/queue/refused-cancels";
 import { useQueueQuery } from "@/lib/queue/use-queue-query";
 import type { CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
 import { BulkProgress } from "./bulk-progress";
@@ -53,14 +54,18 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
   // Rows acted on here stay visible after they close, so the user sees the outcome of what they did.
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const cancel = useCancelRequest();
-  const bulk = useBulkCancel();
+  const [refusals, setRefusals] = useState<CancelRefusals>(new Map());
+  const refused = useCallback((request: PendingRequest, reason: string) => setRefusals((prev) => withRefusal(prev, request, reason)), []);
+  const bulk = useBulkCancel(refused);
   const canGrant = consentRoleOf(access.data?.directoryRoles);
 
   const accessByCategory = useMemo(() => new Map(access.data?.categories.map((c) => [c.category, c.views])), [access.data]);
   // "All requests" is offered only when Graph let this user list everyone's requests in some category.
   const canListAll = access.data?.categories.some((c) => c.views.all.available) ?? false;
   const view: RequestView = query.view === "all" && !canListAll ? "mine" : (query.view ?? (canListAll ? "all" : "mine"));
-  const { feeds, allItems } = useRequestQueue(categories, view, accessByCategory, !access.isPending);
+  const queue = useRequestQueue(categories, view, accessByCategory, !access.isPending);
+  const { feeds } = queue;
+  const allItems = useMemo(() => applyRefusals(queue.allItems, refusals), [queue.allItems, refusals]);
   const byCategory = useMemo(() => new Map(categories.map((c) => [c.slug, c])), [categories]);
 
   // Filters apply in the keystroke's own render: one pass over the rows and a screenful of table rows cost less
@@ -96,7 +101,10 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
       { request, view: inView },
       {
         onSuccess: () => setFeedback({ tone: "success", text: `Cancelled ${who}.` }),
-        onError: (error) => setFeedback({ tone: "error", text: `Could not cancel ${who}. ${error.message}` }),
+        onError: (error) => {
+          if (error.code === "not_cancellable") refused(request, error.message);
+          setFeedback({ tone: "error", text: `Could not cancel ${who}. ${error.message}` });
+        },
       },
     );
   };
@@ -176,7 +184,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
             selectedCount={selectedRows.length}
             canCancelSelected={selectedRows.length > 0}
             onCancelSelected={() => setBulkSelection(selectedRows)}
-            bulkRunning={bulk.run?.phase === "running"}
+            bulkRunning={bulk.run?.phase === "running" || bulk.run?.phase === "verifying"}
           />
           {rows.length > 0 ? (
             <QueueTable

@@ -12,21 +12,33 @@ export type ConsentRole = boolean | null;
  * the admin-consent link and comes back with it granted; anyone else is told exactly which permission to ask for
  * and may ask through Entra. When Graph would not say who the user is, both are offered, each saying who it is for.
  */
-export function GrantConsentSteps({ permission, canGrant }: { permission: string; canGrant: ConsentRole }) {
+export function GrantConsentSteps({ permissions, canGrant }: { permissions: readonly string[]; canGrant: ConsentRole }) {
   const { adminConsentHref, rememberConsentRequest, requestConsent } = useConsentActions();
   // The state ties the administrator's return to this request; made once per notice.
   const [state] = useState(() => crypto.randomUUID());
   const [requestError, setRequestError] = useState<string | null>(null);
-  const code = <code className="rounded bg-white/70 px-1 font-mono">{permission}</code>;
+  const one = permissions.length === 1;
+  const code = (
+    <>
+      {permissions.map((permission, index) => (
+        <span key={permission}>
+          {index > 0 && ", "}
+          <code className="rounded bg-white/70 px-1 font-mono">{permission}</code>
+        </span>
+      ))}
+    </>
+  );
   return (
-    <div className="mt-1 space-y-2" data-consent-permission={permission}>
-      <p>Request Desk has not been granted the Microsoft Graph delegated permission {code} in your organisation.</p>
+    <div className="mt-1 space-y-2" data-consent-permissions={permissions.join(" ")}>
+      <p>
+        Request Desk has not been granted the Microsoft Graph delegated {one ? "permission" : "permissions"} {code} in your organisation.
+      </p>
       {canGrant !== false && (
         <p>
           {canGrant === null && "If you are a Global Administrator or Privileged Role Administrator: "}
           <a
-            href={adminConsentHref([permission], state)}
-            onClick={() => rememberConsentRequest(state, [permission])}
+            href={adminConsentHref(permissions, state)}
+            onClick={() => rememberConsentRequest(state, permissions)}
             className="font-semibold underline underline-offset-2"
           >
             Grant admin consent for your organisation
@@ -37,12 +49,12 @@ export function GrantConsentSteps({ permission, canGrant }: { permission: string
       {canGrant !== true && (
         <div>
           <p>
-            {canGrant === null ? "Otherwise, ask" : "Only a Global Administrator or Privileged Role Administrator can grant it. Ask"} one of them to grant{" "}
+            {canGrant === null ? "Otherwise, ask" : `Only a Global Administrator or Privileged Role Administrator can grant ${one ? "it" : "them"}. Ask`} one of them to grant{" "}
             {code} to Request Desk (Microsoft Entra admin center → Enterprise applications → Request Desk → Permissions → Grant admin consent).
           </p>
           <button
             type="button"
-            onClick={() => requestConsent([permission]).catch((error: AppError) => setRequestError(error.message))}
+            onClick={() => requestConsent(permissions).catch((error: AppError) => setRequestError(error.message))}
             className="mt-1 rounded-md border border-current px-3 py-1 font-medium"
           >
             Request it through Microsoft Entra

@@ -98,7 +98,7 @@ function ViewLine({
         </span>{" "}
         — {label}
       </p>
-      {!available && missing && <GrantConsentSteps permission={missing} canGrant={canGrant} />}
+      {!available && missing && <GrantConsentSteps permissions={[missing]} canGrant={canGrant} />}
       {!available && !missing && access?.message && (
         <p className="mt-1 text-slate-800">
           {access.message}

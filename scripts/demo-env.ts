@@ -20,6 +20,8 @@ export const DEMO_APP_ENV: Record<string, string> = {
   AUTH_CLIENT_ID: DEMO_CLIENT_ID,
   // MSAL insists on an https authority but never contacts it when authorityMetadata is given (IdP reference, 1).
   AUTH_AUTHORITY: `https://localhost:${IDP_LISTEN_PORT}/`,
+  // Where the admin-consent link points: the provider itself, over the plain http it really serves.
+  AUTH_LOGIN_URL: IDP_URL,
   AUTH_KNOWN_AUTHORITIES: `localhost:${IDP_LISTEN_PORT}`,
   AUTH_METADATA_URL: `${IDP_URL}/.well-known/openid-configuration`,
   AUTH_PROTOCOL_MODE: "OIDC",

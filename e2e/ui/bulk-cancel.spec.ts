@@ -31,7 +31,7 @@ test("bulk cancel across categories: every item ends with the right outcome and 
   ] as const;
   // Approved and provisioned after the page loaded: over, nothing to cancel.
   const stale = { slug: "group-eligibility", landmark: SEED_LANDMARKS.groupEligibility.colleagueCancellable } as const;
-  // Sent back for approval after the page loaded: still open, but PIM v3 cancels only Granted requests.
+  // Gone on to provisioning after the page loaded: still open, but past the point where it can be cancelled.
   const reopened = { slug: "directory-role-eligibility", landmark: SEED_LANDMARKS.directoryRoleEligibility.colleagueCancellable } as const;
   const appIdOf = (pick: { slug: string; landmark: { id: string } }) => byCategory.get(pick.slug as never)!.appId(pick.landmark as never);
   await page.goto("/");
@@ -44,7 +44,7 @@ test("bulk cancel across categories: every item ends with the right outcome and 
     data: { method: "POST", pathPattern: "/cancel$", status: 429, times: 2, retryAfterSeconds: 0.3 },
   });
   await setGraphStatus(request, "groupEligibilityScheduleRequests", stale.landmark.id, "Provisioned");
-  await setGraphStatus(request, "directoryRoleEligibilityScheduleRequests", reopened.landmark.id, "PendingApproval");
+  await setGraphStatus(request, "directoryRoleEligibilityScheduleRequests", reopened.landmark.id, "PendingProvisioning");
 
   await page.getByRole("button", { name: "Cancel selected (7)" }).click();
   const dialog = page.getByRole("dialog", { name: "Cancel 7 requests?" });
@@ -62,7 +62,7 @@ test("bulk cancel across categories: every item ends with the right outcome and 
     expect(storedStatus(await graphState(request, category.collection, landmark.id)), slug).toBe(category.cancelledStatus);
   }
   expect(storedStatus(await graphState(request, "groupEligibilityScheduleRequests", stale.landmark.id))).toBe("Provisioned");
-  expect(storedStatus(await graphState(request, "directoryRoleEligibilityScheduleRequests", reopened.landmark.id))).toBe("PendingApproval");
+  expect(storedStatus(await graphState(request, "directoryRoleEligibilityScheduleRequests", reopened.landmark.id))).toBe("PendingProvisioning");
   // The throttling happened, and the throttled cancels were sent again rather than given up.
   const throttled = (await graphLog(request)).filter((call) => call.viaBatch && call.method === "POST" && call.status === 429);
   expect(throttled).toHaveLength(2);

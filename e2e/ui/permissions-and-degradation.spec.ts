@@ -15,7 +15,7 @@ test.describe("a permission the tenant never granted", () => {
   test("the category says which permission is missing and how to grant it; the rest of the page works", async ({ page }) => {
     await page.goto("/");
     const notice = categoryNotice(page, "directory-role-eligibility");
-    await expect(notice).toContainText("permission not granted");
+    await expect(notice).toContainText("needs admin consent");
     await expect(notice).toContainText("RoleEligibilitySchedule.ReadWrite.Directory");
     await expect(notice).toContainText("Grant admin consent");
     await expect(requestRow(page, "directory-role-assignment", SEED_LANDMARKS.directoryRoleAssignment.colleagueCancellable.id)).toBeVisible();
@@ -23,7 +23,7 @@ test.describe("a permission the tenant never granted", () => {
     await page.getByRole("button", { name: "Permissions" }).click();
     const panel = page.getByRole("dialog", { name: "What you can see and cancel" });
     const eligibility = panel.locator('[data-permission-category="directory-role-eligibility"]');
-    await expect(eligibility).toContainText("Not available");
+    await expect(eligibility).toContainText("Needs admin consent");
     await expect(eligibility).toContainText("RoleEligibilitySchedule.ReadWrite.Directory");
     await expect(panel.locator('[data-permission-category="directory-role-assignment"]')).not.toContainText("Not available");
   });

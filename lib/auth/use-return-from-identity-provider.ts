@@ -3,7 +3,7 @@
 import { InteractionStatus } from "@azure/msal-browser";
 import { useMsal } from "@azure/msal-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { accessKeys } from "@/lib/queries/access-queries";
 import { requestKeys } from "@/lib/queries/request-queries";
 import { takeConsentOutcome, type ConsentOutcome } from "./admin-consent";
@@ -24,8 +24,8 @@ export function useReturnFromIdentityProvider(onResume: (action: ResumeAction) =
   const [consent, setConsent] = useState<ConsentOutcome | null>(null);
   const [failure, setFailure] = useState<InteractiveFailure | null>(null);
   const handled = useRef(false);
-  const resume = useRef(onResume);
-  resume.current = onResume;
+  // The latest handler when the effect runs, without the effect re-running for each new handler.
+  const resume = useEffectEvent(onResume);
 
   useEffect(() => {
     // Only once MSAL has finished reading the answer it came back with (its token, or its error) into storage.
@@ -40,7 +40,7 @@ export function useReturnFromIdentityProvider(onResume: (action: ResumeAction) =
         .then(() => Promise.all([queryClient.invalidateQueries({ queryKey: accessKeys.all }), queryClient.invalidateQueries({ queryKey: requestKeys.all })]));
     }
     const action = takeResumeAction();
-    if (action) resume.current(action);
+    if (action) resume(action);
   }, [inProgress, queryClient, refreshGranted]);
 
   return { consent, failure, dismissConsent: () => setConsent(null), dismissFailure: () => setFailure(null) };

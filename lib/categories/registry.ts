@@ -36,6 +36,7 @@ export function categorySummaries(): CategorySummary[] {
     cancelEffect: c.cancelEffect,
     permissions: c.permissions,
     adminRoles: c.adminRoles,
+    registeredScopes: c.registeredScopes,
   }));
 }
 

@@ -1,20 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CategoryAccess } from "@/lib/requests/category-access";
+import { memoryStorage } from "@/test-support/memory-storage";
 import { rememberAccess, rememberedAccess } from "./remembered-access";
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
 
 const ADMIN_ACCESS: CategoryAccess[] = [
   { category: "access-package", views: { mine: { available: true }, all: { available: true } } },

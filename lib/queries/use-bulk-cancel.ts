@@ -52,7 +52,7 @@ interface RunPlan {
  * tab is noticed on the next visit. Items Graph answers with a claims challenge (it did nothing) are sent again
  * once the user has a token that satisfies it; if that needs a redirect, the run is handed to `resume` afterwards.
  */
-export function useBulkCancel() {
+export function useBulkCancel(onRefused?: (request: PendingRequest, reason: string) => void) {
   const queryClient = useQueryClient();
   const getToken = useAccessToken();
   const accountId = useSignedInAccount()?.homeAccountId ?? "";
@@ -157,6 +157,7 @@ export function useBulkCancel() {
               // Graph refused or it was over already: the row is back, without a Cancel that would be refused again.
               const retryable = outcome.outcome === "failed";
               if (previous) restores.set(key, () => (retryable ? previous : { ...previous, cancellable: false }));
+              if (previous && outcome.outcome === "not_cancellable") onRefused?.(previous, outcome.message);
             }
             if (outcomes.length % JOURNAL_EVERY === 0) saveJournal();
             scheduleFlush();
@@ -214,7 +215,7 @@ export function useBulkCancel() {
         }
       }
     },
-    [accountId, getToken, queryClient],
+    [accountId, getToken, queryClient, onRefused],
   );
 
   const start = useCallback(

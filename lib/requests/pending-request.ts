@@ -110,4 +110,6 @@ export interface CategorySummary extends CategoryDescription {
   permissions: { listAll: readonly string[]; listMine: readonly string[]; cancelAll: readonly string[]; cancelMine: readonly string[] };
   /** Directory roles the docs require for the admin-wide view. */
   adminRoles: readonly string[];
+  /** The delegated permissions the app registration lists for this category: what admin consent grants. */
+  registeredScopes: readonly string[];
 }

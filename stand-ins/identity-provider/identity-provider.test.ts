@@ -116,6 +116,7 @@ describe("sign-in page", () => {
     expect(html).toContain("Adele Vance");
     expect(html).toContain("admin@contoso.test");
     expect(html).toContain("megan@contoso.test");
+    expect(html).toContain("Patti Fernandez — <code>admin@fabrikam.test</code> (Fabrikam)");
     expect(html).toContain("demo-password");
     expect(html).not.toMatch(/https?:\/\/(?!localhost)[^"' <]+\.(css|js|woff2?)/); // no external resources
   });

@@ -234,6 +234,8 @@ function createProvider({ issuer, appOrigin, redirectUris, signing, store, recor
       policy,
       url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
     },
+    // Runs on every /auth (and resume) once the person is known, after oidc-provider has read the request's claims
+    // and before it creates the code: the place to attach /auth's access-token claims to that code.
     loadExistingGrant: (ctx) => {
       rememberAuthClaims(ctx);
       return autoConsentGrant(ctx);
@@ -241,6 +243,11 @@ function createProvider({ issuer, appOrigin, redirectUris, signing, store, recor
     // oidc-provider drops `offline_access` unless prompt=consent, which MSAL never sends: issue refresh tokens to
     // this client anyway, and don't tie them to the browser session (Entra's aren't either).
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed("refresh_token"),
+    // Entra does not revoke a refresh token when it is used ("The Microsoft identity platform doesn't revoke old
+    // refresh tokens when used to fetch new access tokens", refresh-tokens docs); oidc-provider's rotation would, and
+    // would revoke the whole grant when an old one came back (another tab, a restored browser profile). Not rotating
+    // keeps every refresh token valid until it expires, as with Entra.
+    rotateRefreshToken: () => false,
     expiresWithSession: () => false,
     ttl: {
       AccessToken: 3600,

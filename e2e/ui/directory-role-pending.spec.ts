@@ -1,0 +1,49 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { GRAPH_EMULATOR_URL } from "../../scripts/demo-env";
+import { ADMIN } from "../../stand-ins/demo-tenant";
+import { cancelButton, cancelledNotice, confirmCancel, requestRow } from "../support/dashboard";
+import { graphState, resetEmulator } from "../support/emulator";
+import { AUTH_STATE } from "../support/sign-in";
+
+// A directory-role activation awaiting approval: Graph's cancel page names only Granted, but Microsoft's PIM docs and
+// the Entra admin center let the requester cancel it, so Request Desk offers Cancel. Where Graph refuses it after
+// all (the emulator's switch that reads the page literally), the refusal is explained and the Cancel goes away.
+
+test.use({ storageState: AUTH_STATE.admin });
+
+test.beforeEach(async ({ request }) => {
+  await resetEmulator(request);
+});
+
+const COLLECTION = "directoryRoleAssignmentScheduleRequests";
+
+/** Adele's own directory-role activation that is waiting for an approver. */
+async function adelesPendingActivation(request: APIRequestContext): Promise<string> {
+  const response = await request.get(`${GRAPH_EMULATOR_URL}/_emulator/state/${COLLECTION}`);
+  const records = (await response.json()) as Array<{ id: string; principalId: string; status: string }>;
+  return records.find((r) => r.principalId === ADMIN.oid && r.status === "PendingApproval")!.id;
+}
+
+test("Adele cancels her own activation awaiting approval, from My requests", async ({ page, request }) => {
+  const id = await adelesPendingActivation(request);
+  await page.goto("/?view=mine&category=directory-role-assignment");
+  const row = requestRow(page, "directory-role-assignment", id);
+  await expect(row).toContainText("Awaiting approval");
+  await cancelButton(row).click();
+  await confirmCancel(page);
+  await expect(cancelledNotice(page)).toBeVisible();
+  expect((await graphState(request, COLLECTION, id)).status).toBe("Canceled");
+});
+
+test("where Graph refuses it as its page reads, the refusal is explained and the row keeps no Cancel", async ({ page, request }) => {
+  expect((await request.post(`${GRAPH_EMULATOR_URL}/_emulator/config`, { data: { eCancelPendingApproval: false } })).ok()).toBe(true);
+  const id = await adelesPendingActivation(request);
+  await page.goto("/?view=mine&category=directory-role-assignment");
+  const row = requestRow(page, "directory-role-assignment", id);
+  await cancelButton(row).click();
+  await confirmCancel(page);
+  await expect(page.getByRole("alert").filter({ hasText: "Cancel refused" })).toContainText("no longer in a state that can be cancelled");
+  await expect(row).toBeVisible();
+  await expect(cancelButton(row)).toHaveCount(0);
+  expect((await graphState(request, COLLECTION, id)).status).toBe("PendingApproval");
+});

@@ -1,0 +1,22 @@
+import type { CategorySummary, RequestView } from "@/lib/requests/pending-request";
+import { missingPermission } from "./use-granted-scopes";
+
+/**
+ * The permissions an administrator should grant so that a category Graph refused can be listed, or none when the
+ * refusal is not about consent (a directory role is missing). The answer is the category's registered permissions
+ * the tenant has not granted (so one consent lets the user list and cancel, and lists the groups or users the view
+ * needs as well), but only when consent is really what stands in the way: the view's own permission, or one it
+ * relies on (GroupMember.Read.All to find the groups, User.ReadBasic.All for names), is missing. An admin who
+ * granted an equivalent permission instead (RoleManagement.ReadWrite.Directory) is not sent to grant another.
+ */
+export function consentNeeded(summary: CategorySummary, view: RequestView, granted: ReadonlySet<string> | undefined): string[] {
+  if (!granted) return [];
+  const lower = new Set([...granted].map((s) => s.toLowerCase()));
+  const missing = summary.registeredScopes.filter((s) => !lower.has(s.toLowerCase()));
+  if (missing.length === 0) return [];
+  const { listAll, listMine, cancelAll, cancelMine } = summary.permissions;
+  const viewBlocked = view === "all" ? missingPermission(listAll, granted, cancelAll) : missingPermission(listMine, granted, cancelMine);
+  const operationScopes = new Set([...listAll, ...listMine, ...cancelAll, ...cancelMine].map((s) => s.toLowerCase()));
+  const supportMissing = missing.some((s) => !operationScopes.has(s.toLowerCase()));
+  return viewBlocked || supportMissing ? missing : [];
+}
