@@ -100,8 +100,11 @@ export interface DemoPerson {
   userConsentedScopes?: readonly GraphDelegatedScope[];
 }
 
-/** Directory-role eligibility permissions: Contoso granted them per person (below), never tenant-wide. */
-const ROLE_ELIGIBILITY_SCOPES = ["RoleEligibilitySchedule.Read.Directory", "RoleEligibilitySchedule.ReadWrite.Directory"] as const;
+/**
+ * Permissions that let one list directory-role eligibility requests (RoleManagement.ReadWrite.Directory covers them
+ * too): Contoso granted them per person (Adele and Megan, below), never tenant-wide, so Lee has none of them.
+ */
+const ROLE_ELIGIBILITY_SCOPES = ["RoleEligibilitySchedule.Read.Directory", "RoleEligibilitySchedule.ReadWrite.Directory", "RoleManagement.ReadWrite.Directory"] as const;
 
 export const ADMIN: DemoPerson = {
   oid: "a1d5e1e0-0001-4a6e-8f00-00000000ad01",
@@ -179,7 +182,7 @@ export const PATTI: DemoPerson = {
 /** Fabrikam's directory (the Graph emulator serves it to tokens whose `tid` is Fabrikam's). */
 export const FABRIKAM_PEOPLE: readonly DemoPerson[] = [PATTI];
 
-/** Contoso keeps every permission granted tenant-wide but directory-role eligibility (granted per person above). */
+/** Contoso granted every permission tenant-wide but the directory-role eligibility ones (granted per person above). */
 export const DEMO_TENANTS: readonly DemoTenant[] = [
   {
     id: DEMO_TENANT_ID,

@@ -3,7 +3,7 @@
 // The identity provider cannot tell this client from the app's MSAL: same client id, redirect URI and Origin.
 
 import { createHash, randomBytes } from "node:crypto";
-import { DEMO_CLIENT_ID, DEMO_PASSWORD, GRAPH_DELEGATED_SCOPES } from "../../stand-ins/demo-tenant";
+import { DEMO_CLIENT_ID, DEMO_PASSWORD } from "../../stand-ins/demo-tenant";
 import { CookieJar } from "../../stand-ins/identity-provider/cookie-jar";
 import { APP_URL, IDP_URL } from "../../scripts/demo-env";
 
@@ -13,8 +13,11 @@ export interface SignedIn {
   expiresAt: number;
 }
 
-/** Everything the app asks for at sign-in: OpenID scopes plus every delegated Graph permission of the registration. */
-const SCOPE = ["openid", "profile", "offline_access", ...GRAPH_DELEGATED_SCOPES].join(" ");
+/**
+ * The token the app's API calls carry: every Graph permission consented for the person, which the app learns with a
+ * `.default` request after signing in with User.Read (README, "Sign-in, consent and tokens"); asked for in one go.
+ */
+const SCOPE = ["openid", "profile", "offline_access", "https://graph.microsoft.com/.default"].join(" ");
 
 function location(response: Response, base: string): URL {
   const value = response.headers.get("location");

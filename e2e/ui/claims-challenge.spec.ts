@@ -6,18 +6,23 @@ import { readCsvDownload } from "../support/csv";
 import { cancelButton, cancelledNotice, confirmCancel, requestRow } from "../support/dashboard";
 import { graphLog, graphState, resetEmulator } from "../support/emulator";
 import { countAuthorizationRequests, resetIdentityProvider, verifyIdentity } from "../support/identity-provider";
-import { AUTH_STATE } from "../support/sign-in";
+import { ADMIN } from "../../stand-ins/demo-tenant";
+import { expectSignedInAs, signInThroughIdentityProvider } from "../support/sign-in";
 
 // Conditional Access asks for more mid-session (an authentication context, Continuous Access Evaluation): Graph
 // answers 401 insufficient_claims to this CP1 client until its token carries the claim. The user verifies once and
 // what they were doing completes, each request cancelled exactly once.
 
-test.use({ storageState: AUTH_STATE.admin });
+// Each test signs in for itself: verifying renews the identity provider's session, which a browser state saved
+// before would no longer match.
+test.use({ storageState: { cookies: [], origins: [] } });
 
-test.beforeEach(async ({ request }) => {
+test.beforeEach(async ({ page, request }) => {
   await resetEmulator(request);
   // Nobody has passed the step-up yet: the first challenge needs the identity provider's page.
   await resetIdentityProvider(request);
+  await signInThroughIdentityProvider(page, ADMIN.userPrincipalName);
+  await expectSignedInAs(page, ADMIN.displayName);
 });
 
 // The identity provider is shared with the other specs: what a test granted, revoked or verified ends with it.

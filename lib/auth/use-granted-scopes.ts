@@ -44,10 +44,11 @@ function grantedScopesOptions(instance: IPublicClientApplication, config: Public
   return queryOptions({
     queryKey: grantedScopesKey(account?.homeAccountId ?? "none"),
     enabled: !!account,
-    // What the last visit learned, while Entra is asked again.
+    // What the last visit learned, shown while Entra is asked again: remembered data counts as old, so every visit
+    // asks (an administrator may have granted or taken back a permission since).
     initialData: () => (account ? (grantedScopesFor(account.homeAccountId) ?? undefined) : undefined),
     initialDataUpdatedAt: 0,
-    staleTime: Infinity,
+    staleTime: 5 * 60_000,
     queryFn: () => discoverGrantedScopes(instance, config, account!, false),
   });
 }

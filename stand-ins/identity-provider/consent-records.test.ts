@@ -12,7 +12,8 @@ import {
 } from "../demo-tenant";
 import { ConsentRecords, mayGrantTenantConsent } from "./consent-records";
 
-const ROLE_ELIGIBILITY: GraphDelegatedScope[] = ["RoleEligibilitySchedule.Read.Directory", "RoleEligibilitySchedule.ReadWrite.Directory"];
+// Everything that lists directory-role eligibility requests, RoleManagement.ReadWrite.Directory included.
+const ROLE_ELIGIBILITY: GraphDelegatedScope[] = ["RoleEligibilitySchedule.Read.Directory", "RoleEligibilitySchedule.ReadWrite.Directory", "RoleManagement.ReadWrite.Directory"];
 
 describe("consent records", () => {
   it("start from the demo tenant: Contoso grants all but role eligibility, which Adele and Megan hold for themselves", () => {

@@ -29,7 +29,8 @@ import {
 /** What the app asks for at sign-in now: User.Read only; the rest comes from `.default`. */
 const SIGN_IN_SCOPE = "openid profile offline_access User.Read";
 const DEFAULT_SCOPE = `${GRAPH}/.default openid profile offline_access`;
-const ROLE_ELIGIBILITY = ["RoleEligibilitySchedule.Read.Directory", "RoleEligibilitySchedule.ReadWrite.Directory"];
+// Everything that lists directory-role eligibility requests, RoleManagement.ReadWrite.Directory included.
+const ROLE_ELIGIBILITY = ["RoleEligibilitySchedule.Read.Directory", "RoleEligibilitySchedule.ReadWrite.Directory", "RoleManagement.ReadWrite.Directory"];
 
 let provider: TestProvider;
 let issuer: string;
