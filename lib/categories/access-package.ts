@@ -8,6 +8,9 @@ import { isOpenStage, statusIn } from "./pim-v3-status";
  * Seed 004 names the cancellable states `accepted`, `pendingApproval`, `pendingNotBefore`,
  * `pendingApprovalEscalated`. They are neither the v1.0 `state` enum nor beta `requestState` (contract §9 D-2):
  * they are the finer `status` (v1.0) / `requestStatus` (beta) words, so the rule reads that field first.
+ * Reviewed (issue 9): v1.0, beta and the Graph PowerShell cmdlet (Stop-MgEntitlementManagementAssignmentRequest)
+ * give the same list, and it already covers every state before delivery (submitted, awaiting approval, a later
+ * start), so the page stands; Delivering and later are excluded, the assignment being created.
  */
 export const ACCESS_PACKAGE_CANCELLABLE_STATUSES = [
   "accepted",

@@ -14,6 +14,12 @@ const PROVIDERS = [
   { id: "aadGroups", scope: "PrivilegedAccess.ReadWrite.AzureADGroup", kind: "Group role" },
 ] as const;
 
+/**
+ * Seed 000 / contract §3, in the API's own words: "Only requests in status of Granted, PendingApproval,
+ * PendingApprovalProvisioning and PendingAdminDecision can be cancelled". Reviewed against the PIM documentation
+ * (issue 9): nothing there is wider than this page for PIM v2, whose service stopped returning data on 28 Oct 2026,
+ * so the page stands. Its `subStatus` carries these words; `status` is only Pending/Closed.
+ */
 export const GOVERNANCE_ROLE_CANCELLABLE_STATUSES = ["Granted", "PendingApproval", "PendingApprovalProvisioning", "PendingAdminDecision"] as const;
 
 const STAGE_BY_SUB_STATUS: Readonly<Record<string, RequestStage>> = {

@@ -7,7 +7,8 @@ import { isOpenStage, statusIn } from "./pim-v3-status";
 /**
  * Seeds 001/002: privilegedRoleAssignmentRequest (PIM v1, beta, retired). The cancel error says only "Scheduled
  * and PendingApproval" can be cancelled, but PendingApproval is not a status this resource documents: its own
- * list has RequestedApproval for the same moment (contract §9 B-1). All three are accepted.
+ * list has RequestedApproval for the same moment (contract §9 B-1). All three are accepted. Reviewed (issue 9):
+ * the API was retired on 31 May 2021 and nothing documents a wider practice, so the page stands.
  */
 export const PRIVILEGED_ROLE_CANCELLABLE_STATUSES = ["Scheduled", "PendingApproval", "RequestedApproval"] as const;
 
