@@ -50,7 +50,8 @@ export function GrantConsentSteps({ permissions, canGrant }: { permissions: read
         <div>
           <p>
             {canGrant === null ? "Otherwise, ask" : `Only a Global Administrator or Privileged Role Administrator can grant ${one ? "it" : "them"}. Ask`} one of them to grant{" "}
-            {code} to Request Desk (Microsoft Entra admin center → Enterprise applications → Request Desk → Permissions → Grant admin consent).
+            {one ? code : "these permissions"} to Request Desk (Microsoft Entra admin center → Enterprise applications → Request Desk → Permissions →
+            Grant admin consent).
           </p>
           <button
             type="button"

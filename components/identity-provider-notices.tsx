@@ -41,9 +41,10 @@ export function IdentityProviderNotices({
           {describe(failure.error, failure.description)} {NEXT_STEP[failure.purpose]}
           {failure.purpose === "consent" && failure.subject && (
             <span className="mt-1 block">
-              Permissions asked for: <code className="font-mono">{failure.subject}</code>
+              Permissions asked for: <code className="font-mono">{permissionNames(failure.subject)}</code>
             </span>
           )}
+          {traceOf(failure.description) && <span className="mt-1 block text-xs">For your administrator: {traceOf(failure.description)}</span>}
         </Notice>
       )}
     </>
@@ -73,6 +74,21 @@ function describe(error: string, description: string): string {
   return `Microsoft Entra ID answered: ${firstLine(description) || error}.`;
 }
 
+/** Entra's sentence, without the trace and correlation ids it appends (shown apart, for support). */
 function firstLine(text: string): string {
-  return text.split(/\r?\n/)[0]?.trim().replace(/\.$/, "") ?? "";
+  return (text.split(/\r?\n/)[0] ?? "").split(/\s+Trace ID:/)[0]!.trim().replace(/\.$/, "");
+}
+
+/** "Trace ID: … Correlation ID: … Timestamp: …", what Microsoft support asks for, when Entra gave it. */
+function traceOf(description: string): string | null {
+  const match = /Trace ID:.*$/m.exec(description);
+  return match ? match[0].trim() : null;
+}
+
+/** The permissions as asked (qualified with the Graph resource) by their names. */
+function permissionNames(scopes: string): string {
+  return scopes
+    .split(" ")
+    .map((scope) => scope.slice(scope.lastIndexOf("/") + 1))
+    .join(", ");
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
+import { consentNeeded } from "@/lib/auth/consent-needed";
 import { missingPermission } from "@/lib/auth/use-granted-scopes";
 import type { CategoryAccess, ViewAccess } from "@/lib/requests/category-access";
 import type { CategorySummary } from "@/lib/requests/pending-request";
@@ -24,6 +25,8 @@ export function PermissionsPanel({
   canGrant: ConsentRole;
 }) {
   const byCategory = new Map(access?.map((a) => [a.category, a.views]));
+  // Every permission a category is waiting for, in one consent: the administrator grants them all at once.
+  const missingEverywhere = [...new Set(categories.flatMap((c) => [...consentNeeded(c, "mine", granted), ...consentNeeded(c, "all", granted)]))];
   const returnFocus = useReturnFocus(open);
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
@@ -37,6 +40,12 @@ export function PermissionsPanel({
           <Dialog.Description className="mt-1 text-sm text-slate-700">
             Checked with Microsoft Graph for your account just now, category by category.
           </Dialog.Description>
+          {missingEverywhere.length > 0 && (
+            <section aria-label="Permissions not granted" className="mt-6 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-consent-panel="">
+              <h3 className="font-semibold">{missingEverywhere.length === 1 ? "1 permission needs" : `${missingEverywhere.length} permissions need`} admin consent</h3>
+              <GrantConsentSteps permissions={missingEverywhere} canGrant={canGrant} />
+            </section>
+          )}
           <ul className="mt-6 space-y-4">
             {categories.map((category) => {
               const views = byCategory.get(category.slug);
@@ -46,16 +55,8 @@ export function PermissionsPanel({
                   <p className="font-mono text-xs text-slate-700">
                     {category.graphType} ({category.apiVersion})
                   </p>
-                  <ViewLine label="Your own requests" access={views?.mine} needed={category.permissions.listMine} cancel={category.permissions.cancelMine} granted={granted} canGrant={canGrant} />
-                  <ViewLine
-                    label="Everyone's requests"
-                    access={views?.all}
-                    needed={category.permissions.listAll}
-                    cancel={category.permissions.cancelAll}
-                    granted={granted}
-                    canGrant={canGrant}
-                    roles={category.adminRoles}
-                  />
+                  <ViewLine label="Your own requests" access={views?.mine} missing={consentNeeded(category, "mine", granted)} />
+                  <ViewLine label="Everyone's requests" access={views?.all} missing={consentNeeded(category, "all", granted)} roles={category.adminRoles} />
                   <p className="mt-2 text-xs text-slate-700">
                     Cancelling needs {category.permissions.cancelAll.join(" or ")}
                     {missingPermission(category.permissions.cancelAll, granted) ? " (not granted)" : " (granted)"}.
@@ -73,33 +74,38 @@ export function PermissionsPanel({
 function ViewLine({
   label,
   access,
-  needed,
-  cancel,
-  granted,
-  canGrant,
+  missing,
   roles,
 }: {
   label: string;
   access: ViewAccess | undefined;
-  needed: readonly string[];
-  /** The permissions cancelling in this view takes: the advice names one that does both. */
-  cancel: readonly string[];
-  granted: ReadonlySet<string> | undefined;
-  canGrant: ConsentRole;
+  /** What admin consent would have to add for this view (how to grant it is at the top of the panel). */
+  missing: readonly string[];
   roles?: readonly string[];
 }) {
-  const missing = missingPermission(needed, granted, cancel);
   const available = access?.available ?? false;
+  const needsConsent = !available && missing.length > 0;
   return (
     <div className="mt-2 text-sm" data-view-line={label}>
       <p>
         <span className={available ? "font-semibold text-emerald-800" : "font-semibold text-red-800"}>
-          {access ? (available ? "Available" : missing ? "Needs admin consent" : "Not available") : "Unknown"}
+          {access ? (available ? "Available" : needsConsent ? "Needs admin consent" : "Not available") : "Unknown"}
         </span>{" "}
         — {label}
       </p>
-      {!available && missing && <GrantConsentSteps permissions={[missing]} canGrant={canGrant} />}
-      {!available && !missing && access?.message && (
+      {needsConsent && (
+        <p className="mt-1 text-slate-800">
+          Needs the Microsoft Graph delegated {missing.length === 1 ? "permission" : "permissions"}{" "}
+          {missing.map((permission, index) => (
+            <span key={permission}>
+              {index > 0 && ", "}
+              <code className="rounded bg-slate-100 px-1 font-mono">{permission}</code>
+            </span>
+          ))}
+          , not granted to Request Desk in your organisation (see above).
+        </p>
+      )}
+      {!available && !needsConsent && access?.message && (
         <p className="mt-1 text-slate-800">
           {access.message}
           {roles && roles.length > 0 ? " Ask a Privileged Role Administrator to assign you one of those roles." : ""}
