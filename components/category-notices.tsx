@@ -3,7 +3,8 @@
 import { consentNeeded } from "@/lib/auth/consent-needed";
 import type { CategoryFeed } from "@/lib/queries/use-request-queue";
 import type { RequestView } from "@/lib/requests/pending-request";
-import { GrantConsentSteps, type ConsentRole } from "./grant-consent-steps";
+import type { ConsentRole } from "./grant-consent-steps";
+import { GrantConsentSteps } from "./lazy-notices";
 import { Notice } from "./notice";
 
 /**

@@ -18,7 +18,7 @@ import { useQueueQuery } from "@/lib/queue/use-queue-query";
 import type { CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
 import { BulkProgress } from "./bulk-progress";
 import { CategoryNotices } from "./category-notices";
-import { IdentityProviderNotices } from "./identity-provider-notices";
+import { IdentityProviderNotices } from "./lazy-notices";
 import { AFTER_DISMISS_FOCUS_ID, DismissButton } from "./dismiss-button";
 import { InterruptedRunNotice } from "./interrupted-run-notice";
 import { BulkCancelDialog, CancelRequestDialog, MountOnceOpened, RequestDetailsDrawer } from "./lazy-dialogs";
@@ -151,12 +151,14 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
       ) : (
         <div className="mt-6 space-y-4">
           <InterruptedRunNotice />
-          <IdentityProviderNotices
-            consent={returned.consent}
-            failure={returned.failure}
-            onDismissConsent={returned.dismissConsent}
-            onDismissFailure={returned.dismissFailure}
-          />
+          {(returned.consent || returned.failure) && (
+            <IdentityProviderNotices
+              consent={returned.consent}
+              failure={returned.failure}
+              onDismissConsent={returned.dismissConsent}
+              onDismissFailure={returned.dismissFailure}
+            />
+          )}
           {access.isError && (
             <Notice tone="warning" title="Could not check your permissions">
               {access.error.message} Showing your own requests.

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ConsentOutcome } from "@/lib/auth/admin-consent";
+import type { ConsentOutcome } from "@/lib/auth/consent-return";
 import type { InteractiveFailure } from "@/lib/auth/interactive-attempts";
 import { DismissButton } from "./dismiss-button";
 import { Notice } from "./notice";

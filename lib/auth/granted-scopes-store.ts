@@ -1,6 +1,6 @@
-// The Graph permissions the tenant granted, as the last `.default` token answer listed them, remembered per account.
-// Tokens are then asked for with exactly those (a cache hit in MSAL, where `.default` alone would miss), and a
-// returning user's dashboard starts from them while they are checked again.
+// The Graph permissions the tenant granted, as the last `.default` token answer spelled them, remembered per
+// account. Tokens are then asked for with exactly those strings (a cache hit in MSAL, where `.default` alone would
+// miss), and a returning user's dashboard starts from them while they are checked again.
 const KEY_PREFIX = "request-desk.granted-scopes.";
 
 export function rememberGrantedScopes(homeAccountId: string, scopes: readonly string[]): void {

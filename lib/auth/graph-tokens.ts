@@ -2,7 +2,7 @@ import { CacheLookupPolicy, type AccountInfo, type AuthenticationResult, type IP
 import type { PublicAuthConfig } from "./auth-config-types";
 import { REDIRECT_BRIDGE_PATH } from "./create-msal-instance";
 import { grantedScopesFor, rememberGrantedScopes } from "./granted-scopes-store";
-import { graphDefaultScope, grantedGraphPermissions, qualifiedGraphScopes } from "./graph-scopes";
+import { graphDefaultScope, grantedGraphPermissions } from "./graph-scopes";
 
 const bridge = () => `${window.location.origin}${REDIRECT_BRIDGE_PATH}`;
 
@@ -23,15 +23,25 @@ export async function discoverGrantedScopes(
     redirectUri: bridge(),
     cacheLookupPolicy: refresh ? CacheLookupPolicy.RefreshToken : CacheLookupPolicy.Default,
   });
-  const granted = grantedGraphPermissions(result.scopes, config);
-  rememberGrantedScopes(account.homeAccountId, granted);
-  return granted;
+  // Kept exactly as Entra wrote them: MSAL caches the token under these strings, and a request that spells them
+  // otherwise (qualified where Entra answered short) would miss its cache and go to the network every time.
+  rememberGrantedScopes(account.homeAccountId, tokenScopesOf(result.scopes, config));
+  return grantedGraphPermissions(result.scopes, config);
 }
 
-/** The scopes an API call's token is asked with: the granted ones (an MSAL cache hit), else `.default`. */
+/** The scopes an API call's token is asked with: the granted ones as Entra named them (an MSAL cache hit), else `.default`. */
 export function tokenScopes(config: PublicAuthConfig, account: AccountInfo): string[] {
-  const granted = grantedScopesFor(account.homeAccountId);
-  return granted ? qualifiedGraphScopes(granted, config) : [graphDefaultScope(config)];
+  return grantedScopesFor(account.homeAccountId) ?? [graphDefaultScope(config)];
+}
+
+/** The permissions of a token answer as it spelled them, without OpenID scopes and `.default`. */
+function tokenScopesOf(scopes: readonly string[], config: PublicAuthConfig): string[] {
+  const permissions = new Set(grantedGraphPermissions(scopes, config).map((s) => s.toLowerCase()));
+  const prefix = `${config.graphResource.toLowerCase()}/`;
+  return scopes.filter((scope) => {
+    const lower = scope.toLowerCase();
+    return permissions.has(lower.startsWith(prefix) ? lower.slice(prefix.length) : lower);
+  });
 }
 
 // Side by side, the lists and the access check may all meet the same challenge: one token request answers them all.

@@ -3,7 +3,8 @@
 import { useMsal } from "@azure/msal-react";
 import { useCallback } from "react";
 import { AppError } from "@/lib/errors/app-error";
-import { adminConsentLink, rememberConsentRequest } from "./admin-consent";
+import { adminConsentLink } from "./admin-consent";
+import { rememberConsentRequest } from "./consent-return";
 import { useAuthConfig } from "./auth-config-context";
 import { qualifiedGraphScopes } from "./graph-scopes";
 import { redirectOnce } from "./redirect-once";

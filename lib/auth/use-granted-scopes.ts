@@ -7,6 +7,7 @@ import { useCallback } from "react";
 import type { PublicAuthConfig } from "./auth-config-types";
 import { useAuthConfig } from "./auth-config-context";
 import { grantedScopesFor } from "./granted-scopes-store";
+import { grantedGraphPermissions } from "./graph-scopes";
 import { discoverGrantedScopes } from "./graph-tokens";
 import { useSignedInAccount } from "./use-signed-in-account";
 
@@ -46,7 +47,10 @@ function grantedScopesOptions(instance: IPublicClientApplication, config: Public
     enabled: !!account,
     // What the last visit learned, shown while Entra is asked again: remembered data counts as old, so every visit
     // asks (an administrator may have granted or taken back a permission since).
-    initialData: () => (account ? (grantedScopesFor(account.homeAccountId) ?? undefined) : undefined),
+    initialData: () => {
+      const remembered = account ? grantedScopesFor(account.homeAccountId) : null;
+      return remembered ? grantedGraphPermissions(remembered, config) : undefined;
+    },
     initialDataUpdatedAt: 0,
     staleTime: 5 * 60_000,
     queryFn: () => discoverGrantedScopes(instance, config, account!, false),

@@ -6,7 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { accessKeys } from "@/lib/queries/access-queries";
 import { requestKeys } from "@/lib/queries/request-queries";
-import { takeConsentOutcome, type ConsentOutcome } from "./admin-consent";
+import { takeConsentOutcome, type ConsentOutcome } from "./consent-return";
 import { takeFailure, takeResumeAction, type InteractiveFailure } from "./interactive-attempts";
 import type { ResumeAction } from "./token-request";
 import { useRefreshGrantedScopes } from "./use-granted-scopes";

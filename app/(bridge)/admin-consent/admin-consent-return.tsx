@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { settleConsentAnswer } from "@/lib/auth/admin-consent";
+import { settleConsentAnswer } from "@/lib/auth/consent-return";
 
 export function AdminConsentReturn() {
   useEffect(() => {
