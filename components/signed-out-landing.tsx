@@ -3,11 +3,15 @@
 import { useMsal } from "@azure/msal-react";
 import { useState } from "react";
 import { useAuthConfig } from "@/lib/auth/auth-config-context";
+import { takeFailure } from "@/lib/auth/interactive-attempts";
+import { IdentityProviderNotices } from "./lazy-notices";
 
 export function SignedOutLanding() {
   const { instance } = useMsal();
   const { loginScopes } = useAuthConfig();
   const [error, setError] = useState<string | null>(null);
+  // A sign-in that came back with an error (the tenant refused the app, the user declined): shown once, here.
+  const [failure, setFailure] = useState(() => (typeof window === "undefined" ? null : takeFailure()));
 
   const signIn = () => {
     setError(null);
@@ -33,6 +37,11 @@ export function SignedOutLanding() {
         </button>
         <span className="text-sm text-slate-600">with your Microsoft Entra ID work account</span>
       </div>
+      {failure && (
+        <div className="mt-6">
+          <IdentityProviderNotices consent={null} failure={failure} onDismissConsent={() => undefined} onDismissFailure={() => setFailure(null)} />
+        </div>
+      )}
       {error && (
         <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
           {error}
