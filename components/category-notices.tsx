@@ -1,7 +1,7 @@
 "use client";
 
 import { consentNeeded } from "@/lib/auth/consent-needed";
-import type { CategoryFeed } from "@/lib/queries/use-request-queue";
+import { needsNotice, type CategoryFeed } from "@/lib/queries/use-request-queue";
 import type { RequestView } from "@/lib/requests/pending-request";
 import type { ConsentRole } from "./grant-consent-steps";
 import { GrantConsentSteps } from "./lazy-notices";
@@ -22,7 +22,7 @@ export function CategoryNotices({
   granted: ReadonlySet<string> | undefined;
   canGrant: ConsentRole;
 }) {
-  const troubled = feeds.filter((f) => f.state === "refused" || f.state === "error" || f.state === "retired");
+  const troubled = feeds.filter(needsNotice);
   if (troubled.length === 0) return null;
   const missing = new Map(troubled.flatMap((f) => (f.state === "refused" ? [[f.summary.slug, consentNeeded(f.summary, view, granted)] as const] : [])));
   const allMissing = [...new Set([...missing.values()].flat())];

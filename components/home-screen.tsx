@@ -2,6 +2,7 @@
 
 import { InteractionStatus } from "@azure/msal-browser";
 import { useIsAuthenticated, useMsal } from "@azure/msal-react";
+import { useRecordRedirectFailures } from "@/lib/auth/use-record-redirect-failures";
 import { hasRememberedAccess } from "@/lib/queries/remembered-access";
 import type { CategorySummary } from "@/lib/requests/pending-request";
 import dynamic from "next/dynamic";
@@ -24,6 +25,7 @@ const Dashboard = dynamic(() => loadDashboard().then((m) => m.Dashboard), {
 if (typeof window !== "undefined" && hasRememberedAccess()) void loadDashboard();
 
 export function HomeScreen({ categories }: { categories: CategorySummary[] }) {
+  useRecordRedirectFailures();
   const isAuthenticated = useIsAuthenticated();
   const { inProgress } = useMsal();
 

@@ -1,6 +1,5 @@
-import { AuthError, EventType, PublicClientApplication, ProtocolMode, type AuthenticationResult } from "@azure/msal-browser";
+import { EventType, PublicClientApplication, ProtocolMode, type AuthenticationResult } from "@azure/msal-browser";
 import type { PublicAuthConfig } from "./auth-config-types";
-import { recordFailure } from "./interactive-attempts";
 
 /** Path of the MSAL v5 redirect bridge page, used by silent (iframe) renewals. */
 export const REDIRECT_BRIDGE_PATH = "/redirect";
@@ -30,12 +29,7 @@ export function createMsalInstance(config: PublicAuthConfig): PublicClientApplic
     if (event.eventType === EventType.LOGIN_SUCCESS && event.payload) {
       instance.setActiveAccount((event.payload as AuthenticationResult).account);
     }
-    // A redirect that came back with an error (consent refused, step-up abandoned): kept for the page to show once,
-    // and never retried by itself. Silent failures are the caller's to handle.
-    const redirectFailure = event.eventType === EventType.ACQUIRE_TOKEN_FAILURE;
-    if (redirectFailure && event.interactionType === "redirect" && event.error instanceof AuthError) {
-      recordFailure(event.error.errorCode, event.error.errorMessage);
-    }
+    // Redirects that come back with an error are recorded by the page (useRecordRedirectFailures).
   });
   return instance;
 }

@@ -9,7 +9,6 @@ import { useAuthConfig } from "./auth-config-context";
 import { forgetGrantedScopes } from "./granted-scopes-store";
 import { acquireGraphToken, decodeClaims, discoverGrantedScopes, tokenScopes } from "./graph-tokens";
 import type { AttemptPurpose } from "./interactive-attempts";
-import { redirectOnce } from "./redirect-once";
 import type { GetToken, TokenRequest } from "./token-request";
 import { signedInAccount } from "./use-signed-in-account";
 
@@ -37,6 +36,8 @@ async function accessToken(instance: IPublicClientApplication, config: PublicAut
     if (!(error instanceof InteractionRequiredAuthError)) throw tokenFailure();
     if (isConsentError(error) && !claims) return afterConsentChange(instance, config, account);
     const purpose: AttemptPurpose = claims ? "claims" : "sign-in";
+    // Needed only when Entra wants the user back, which most visits never see: loaded then.
+    const { redirectOnce } = await import("./redirect-once");
     return redirectOnce(instance, account, tokenScopes(config, account), purpose, claims, request.resume);
   }
 }

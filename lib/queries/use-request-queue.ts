@@ -75,6 +75,11 @@ function withAllItems(results: Array<UseQueryResult<RequestList>>) {
   return { results, allItems: results.flatMap((r) => r.data?.items ?? NO_ITEMS) };
 }
 
+/** A category that cannot show rows (refused, failed, retired) and so has a notice of its own. */
+export function needsNotice(feed: Pick<CategoryFeed, "state">): boolean {
+  return feed.state === "refused" || feed.state === "error" || feed.state === "retired";
+}
+
 /** How one category's list reads; exported for its tests. */
 export function feedState(
   summary: CategorySummary,
