@@ -141,7 +141,13 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
           </p>
         </div>
         <div className="flex items-center gap-3">
-          <PermissionsButton categories={categories} access={access.data?.categories} granted={granted} canGrant={canGrant} />
+          <PermissionsButton
+            categories={categories}
+            access={access.data?.categories}
+            granted={granted}
+            canGrant={canGrant}
+            directoryRoles={access.data?.directoryRoles}
+          />
           {access.isSuccess && <ViewSwitch view={view} onChange={(v) => setQuery({ view: v })} canListAll={canListAll} />}
         </div>
       </div>

@@ -12,6 +12,8 @@ export function PermissionsButton(props: {
   access: CategoryAccess[] | undefined;
   granted: ReadonlySet<string> | undefined;
   canGrant: ConsentRole;
+  /** The caller's active directory roles as Graph reported them; null when it would not say. */
+  directoryRoles: readonly string[] | null | undefined;
 }) {
   const [open, setOpen] = useState(false);
   return (

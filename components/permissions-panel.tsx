@@ -2,6 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { consentNeeded } from "@/lib/auth/consent-needed";
+import { directoryRoleNames } from "@/lib/auth/directory-role-names";
 import { missingPermission } from "@/lib/auth/use-granted-scopes";
 import type { CategoryAccess, ViewAccess } from "@/lib/requests/category-access";
 import type { CategorySummary } from "@/lib/requests/pending-request";
@@ -16,6 +17,7 @@ export function PermissionsPanel({
   access,
   granted,
   canGrant,
+  directoryRoles,
 }: {
   open: boolean;
   onClose: () => void;
@@ -23,6 +25,7 @@ export function PermissionsPanel({
   access: CategoryAccess[] | undefined;
   granted: ReadonlySet<string> | undefined;
   canGrant: ConsentRole;
+  directoryRoles: readonly string[] | null | undefined;
 }) {
   const byCategory = new Map(access?.map((a) => [a.category, a.views]));
   // Every permission a category is waiting for, in one consent: the administrator grants them all at once.
@@ -40,6 +43,15 @@ export function PermissionsPanel({
           <Dialog.Description className="mt-1 text-sm text-slate-700">
             Checked with Microsoft Graph for your account just now, category by category.
           </Dialog.Description>
+          <p className="mt-3 text-sm text-slate-800" data-directory-roles="">
+            {directoryRoles === undefined
+              ? null
+              : directoryRoles === null
+                ? "Microsoft Graph did not say which directory roles you hold (it needs RoleAssignmentSchedule.Read.Directory or a broader permission): Cancel is offered as each request's status allows, and Graph decides."
+                : directoryRoles.length === 0
+                  ? "Microsoft Graph reports no active directory role for you."
+                  : `Your active directory roles, as Microsoft Graph reports them: ${directoryRoleNames(directoryRoles).join(", ")}.`}
+          </p>
           {missingEverywhere.length > 0 && (
             <section aria-label="Permissions not granted" className="mt-6 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-consent-panel="">
               <h3 className="font-semibold">{missingEverywhere.length === 1 ? "1 permission needs" : `${missingEverywhere.length} permissions need`} admin consent</h3>

@@ -22,6 +22,8 @@ test.describe("a permission the tenant never granted", () => {
 
     await page.getByRole("button", { name: "Permissions" }).click();
     const panel = page.getByRole("dialog", { name: "What you can see and cancel" });
+    // Lee's roles come from Graph, not from his token.
+    await expect(panel.locator("[data-directory-roles]")).toContainText("Identity Governance Administrator, Privileged Role Administrator");
     const eligibility = panel.locator('[data-permission-category="directory-role-eligibility"]');
     await expect(eligibility).toContainText("Needs admin consent");
     await expect(eligibility).toContainText("RoleEligibilitySchedule.ReadWrite.Directory");
@@ -35,6 +37,7 @@ test.describe("Megan's permissions panel", () => {
   test("explains that everyone's requests need a directory role, not a permission", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("button", { name: "Permissions" }).click();
+    await expect(page.getByRole("dialog").locator("[data-directory-roles]")).toHaveText("Microsoft Graph reports no active directory role for you.");
     const groups = page.getByRole("dialog").locator('[data-permission-category="group-assignment"]');
     await expect(groups.locator('[data-view-line="Your own requests"]')).toContainText("Available");
     await expect(groups.locator("[data-view-line=\"Everyone's requests\"]")).toContainText("Not available");
