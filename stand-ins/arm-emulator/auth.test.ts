@@ -1,0 +1,81 @@
+// Tokens (contract "Hosts and tokens"): RS256 from the identity provider's keys, for the ARM audience (with or
+// without trailing slash), Contoso's tid, and the delegated `user_impersonation` scope; refusals are 401 CloudErrors
+// with ARM's WWW-Authenticate challenge.
+
+import { describe, expect, it } from "vitest";
+
+import { ADMIN, FABRIKAM_TENANT_ID, PATTI } from "../demo-tenant";
+import { ARM_SCOPES } from "./seed";
+import { ARM_TEST_ISSUER, ASSIGNMENT_REQUESTS, armHarnessForFile } from "./test-harness";
+
+const h = armHarnessForFile();
+const path = `${ARM_SCOPES.contosoProduction}/${ASSIGNMENT_REQUESTS}?api-version=2020-10-01`;
+
+function expectChallenge(answer: { status: number; headers: Headers }, error = "invalid_token") {
+  expect(answer.status).toBe(401);
+  const header = answer.headers.get("www-authenticate") ?? "";
+  expect(header).toMatch(new RegExp(`^Bearer authorization_uri="${ARM_TEST_ISSUER}", error="${error}", error_description="[^"]+"`));
+}
+
+describe("token verification", () => {
+  it("accepts the ARM audience with and without the trailing slash", async () => {
+    for (const audience of ["https://management.azure.com", "https://management.azure.com/"]) {
+      expect((await h.call(path, { token: await h.token(ADMIN, { audience }) })).status, audience).toBe(200);
+    }
+  });
+
+  it("refuses a call without a token", async () => {
+    const answer = await h.call(path);
+    expectChallenge(answer);
+    expect(answer.body.error.code).toBe("AuthenticationFailed");
+  });
+
+  it("refuses a Graph token (wrong audience), naming the allowed audiences", async () => {
+    const answer = await h.call(path, { token: await h.token(ADMIN, { audience: "https://graph.microsoft.com" }) });
+    expectChallenge(answer);
+    expect(answer.body.error.code).toBe("InvalidAuthenticationToken");
+    expect(answer.body.error.message).toContain("wrong audience or resource 'https://graph.microsoft.com'");
+    expect(answer.body.error.message).toContain("'https://management.azure.com/'");
+  });
+
+  it("says ExpiredAuthenticationToken for an expired token", async () => {
+    const answer = await h.call(path, { token: await h.token(ADMIN, { expiresIn: -120 }) });
+    expectChallenge(answer);
+    expect(answer.body.error.code).toBe("ExpiredAuthenticationToken");
+    expect(answer.body.error.message).toMatch(/^The access token expiry UTC time '.+' is earlier than current UTC time '.+'\.$/);
+  });
+
+  it("refuses a bad signature and a foreign issuer", async () => {
+    for (const token of [await h.token(ADMIN, { foreignKey: true }), await h.token(ADMIN, { issuer: "http://elsewhere.localhost" })]) {
+      const answer = await h.call(path, { token });
+      expectChallenge(answer);
+      expect(answer.body.error.code).toBe("InvalidAuthenticationToken");
+    }
+  });
+
+  it("serves Contoso only: another tenant's token is refused, naming that tenant", async () => {
+    const answer = await h.call(path, { token: await h.token(PATTI) });
+    expectChallenge(answer);
+    expect(answer.body.error.code).toBe("InvalidAuthenticationToken");
+    expect(answer.body.error.message).toContain(FABRIKAM_TENANT_ID);
+    const none = await h.call(path, { token: await h.token(ADMIN, { tenantId: null }) });
+    expect(none.body.error.code).toBe("InvalidAuthenticationToken");
+  });
+
+  it("requires the delegated user_impersonation scope (short or fully qualified)", async () => {
+    const without = await h.call(path, { token: await h.token(ADMIN, { scopes: ["User.Read"] }) });
+    expectChallenge(without);
+    expect(without.body.error.message).toContain("user_impersonation");
+    const qualified = await h.call(path, { token: await h.token(ADMIN, { scopes: ["https://management.azure.com/user_impersonation"] }) });
+    expect(qualified.status).toBe(200);
+  });
+
+  it("stamps every answer with request ids and echoes the client's", async () => {
+    const answer = await h.call(path, { token: await h.token(ADMIN), headers: { "x-ms-client-request-id": "client-123" } });
+    expect(answer.headers.get("x-ms-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(answer.headers.get("x-ms-correlation-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(answer.headers.get("x-ms-client-request-id")).toBe("client-123");
+    const refused = await h.call(path);
+    expect(refused.headers.get("x-ms-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
