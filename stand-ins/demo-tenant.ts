@@ -202,3 +202,19 @@ export function tenantOf(person: Pick<DemoPerson, "tenantId">): DemoTenant {
 
 /** The accounts a person can sign in with, for the sign-in page, the README and the tests. */
 export const DEMO_ACCOUNTS = ALL_DEMO_PEOPLE.filter((p) => p.canSignIn);
+
+/**
+ * Azure Resource Manager, the second API the app calls (Azure resource role requests): its audience on the global
+ * cloud, and the one delegated permission Entra's "Azure Service Management" API exposes. The identity provider
+ * can be told another audience (a sovereign cloud's, or a demo's) with its `armResource` option.
+ */
+export const ARM_RESOURCE = "https://management.azure.com";
+export const ARM_DELEGATED_SCOPES = ["user_impersonation"] as const;
+
+export type ArmDelegatedScope = (typeof ARM_DELEGATED_SCOPES)[number];
+
+/**
+ * Tenants whose administrators granted the app ARM's `user_impersonation` for everyone (AllPrincipals), at start and
+ * after a reset. Contoso did; Fabrikam granted nothing but Graph's `User.Read`, so ARM needs admin consent there.
+ */
+export const ARM_ADMIN_CONSENTED_TENANTS: readonly string[] = [DEMO_TENANT_ID];

@@ -1,6 +1,6 @@
 // The admin consent endpoint, /{tenant}/v2.0/adminconsent, as the app's "ask your administrator" link uses it.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import {
   ADMIN,
@@ -12,22 +12,14 @@ import {
   MEGAN,
   PATTI,
 } from "../demo-tenant";
-import { APP_ORIGIN, GRAPH, control, form, location, startTestProvider, type TestProvider } from "./test-driver";
+import { APP_ORIGIN, GRAPH, control, form, location, providerForFile } from "./test-driver";
 
 const RETURN_TO = `${APP_ORIGIN}/admin-consent`;
 
-let provider: TestProvider;
 let issuer: string;
 
-beforeAll(async () => {
-  provider = await startTestProvider();
-  issuer = provider.idp.issuer;
-});
-afterAll(async () => {
-  await provider?.close();
-});
-beforeEach(async () => {
-  await control(issuer, "/_idp/reset", "POST");
+providerForFile((started) => {
+  issuer = started.idp.issuer;
 });
 
 function adminConsentUrl(tenant: string, fields: Record<string, string> = {}): URL {

@@ -1,17 +1,18 @@
 // Entra's admin consent endpoint, GET|POST /{tenant}/v2.0/adminconsent?client_id&scope&redirect_uri&state: an
-// administrator of the tenant grants the app's Graph permissions for everyone there (tenant-wide consent), and the
-// browser goes back to the app with admin_consent=True, or with error=access_denied. A bad client_id, redirect_uri
-// or tenant gets an error page, never a redirect (the address can't be trusted).
+// administrator of the tenant grants the app's Graph or ARM permissions for everyone there (tenant-wide consent),
+// and the browser goes back to the app with admin_consent=True, or with error=access_denied. A bad client_id,
+// redirect_uri or tenant gets an error page, never a redirect (the address can't be trusted).
 
 import type http from "node:http";
 
-import { DEMO_TENANTS, GRAPH_DELEGATED_SCOPES, type DemoTenant, type GraphDelegatedScope } from "../demo-tenant";
-import { authenticate, homeTenantId, isGraphDefaultScope, normaliseGraphScope, splitScopes } from "./claims";
+import { DEMO_TENANTS, type DemoTenant } from "../demo-tenant";
+import { authenticate, homeTenantId, splitScopes } from "./claims";
 import { mayGrantTenantConsent, type ConsentRecords } from "./consent-records";
 import { renderAdminConsentPage } from "./consent-pages";
 import { AADSTS, newTrace, withTrace } from "./entra-errors";
 import { readBody, redirect, sendHtml } from "./http-io";
 import { renderErrorPage } from "./pages";
+import { consentEntryOf, type ResourceApis } from "./resource-apis";
 
 export const ADMIN_CONSENT_PATH = /^\/([^/]+)\/v2\.0\/adminconsent$/;
 
@@ -20,6 +21,7 @@ const ANY_TENANT = new Set(["organizations", "common"]);
 
 export interface AdminConsentSettings {
   consent: ConsentRecords;
+  apis: ResourceApis;
   clientId: string;
   clientName: string;
   redirectUris: readonly string[];
@@ -32,19 +34,30 @@ function resolveTenant(segment: string): DemoTenant | null | undefined {
   return DEMO_TENANTS.find((t) => t.id === wanted || t.domain === wanted);
 }
 
-/** `https://graph.microsoft.com/.default` → the whole catalogue; otherwise each scope, or undefined if one is unknown. */
-function expandScopes(requested: readonly string[]): GraphDelegatedScope[] | undefined {
+/**
+ * Each scope as a consent entry, an API's `.default` as every permission the app registration lists for that API
+ * (`https://graph.microsoft.com/.default` → the Graph catalogue, `https://management.azure.com/.default` →
+ * user_impersonation); undefined if one scope is unknown.
+ */
+function expandScopes(requested: readonly string[], apis: ResourceApis): string[] | undefined {
   if (requested.length === 0) return undefined;
-  if (requested.some(isGraphDefaultScope)) return [...GRAPH_DELEGATED_SCOPES];
-  const scopes = requested.map(normaliseGraphScope);
-  return scopes.every((s) => s !== undefined) ? [...new Set(scopes as GraphDelegatedScope[])] : undefined;
+  const entries: string[] = [];
+  for (const scope of requested) {
+    const api = apis.all.find((a) => a.isDefault(scope));
+    const expanded = api ? api.catalogue : [consentEntryOf(apis.all, scope)];
+    for (const entry of expanded) {
+      if (entry === undefined) return undefined;
+      if (!entries.includes(entry)) entries.push(entry);
+    }
+  }
+  return entries;
 }
 
 export async function handleAdminConsent(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   tenantSegment: string,
-  { consent, clientId, clientName, redirectUris }: AdminConsentSettings,
+  { consent, apis, clientId, clientName, redirectUris }: AdminConsentSettings,
 ): Promise<void> {
   if (req.method !== "GET" && req.method !== "POST") {
     res.writeHead(405, { allow: "GET, POST" }).end();
@@ -72,7 +85,7 @@ export async function handleAdminConsent(
     redirect(res, target.href);
   };
   const requested = splitScopes(query.get("scope"));
-  const scopes = expandScopes(requested);
+  const scopes = expandScopes(requested, apis);
   if (!scopes) {
     return back({ error: "invalid_request", error_description: withTrace(AADSTS.invalidScope(query.get("scope") ?? ""), trace) });
   }

@@ -2,29 +2,28 @@
 // Browser with clientCapabilities ["CP1"] meets them at Entra.
 
 import { decodeJwt } from "jose";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { ADMIN, DEMO_PASSWORD, FABRIKAM_TENANT_ID, PATTI } from "../demo-tenant";
 import { clientInfo } from "./claims";
 import { CookieJar } from "./cookie-jar";
 import {
   APP_ORIGIN,
-  CP1_CLAIMS,
-  GRAPH,
-  TokenResponse,
   authorizeUrl,
   codeFrom,
   control,
+  CP1_CLAIMS,
   form,
+  GRAPH,
   location,
   pkce,
+  providerForFile,
   redeem,
   refresh,
   resume,
-  signInUntilNextStop,
   signedInTokens,
-  startTestProvider,
-  type TestProvider,
+  signInUntilNextStop,
+  TokenResponse,
 } from "./test-driver";
 
 const SIGN_IN_SCOPE = "openid profile offline_access User.Read";
@@ -32,18 +31,10 @@ const DEFAULT_SCOPE = `${GRAPH}/.default openid profile offline_access`;
 /** A claims challenge for auth context c1, merged with CP1 as MSAL sends it. */
 const STEP_UP_CLAIMS = JSON.stringify({ access_token: { xms_cc: { values: ["CP1"] }, acrs: { essential: true, value: "c1" } } });
 
-let provider: TestProvider;
 let issuer: string;
 
-beforeAll(async () => {
-  provider = await startTestProvider();
-  issuer = provider.idp.issuer;
-});
-afterAll(async () => {
-  await provider?.close();
-});
-beforeEach(async () => {
-  await control(issuer, "/_idp/reset", "POST");
+providerForFile((started) => {
+  issuer = started.idp.issuer;
 });
 
 async function accessTokenClaims(response: Response) {

@@ -13,7 +13,7 @@ import {
   type GraphDelegatedScope,
 } from "../demo-tenant";
 
-/** The one resource server (token audience) this provider mints access tokens for. */
+/** Microsoft Graph's audience; the other resource server, ARM, is configurable (resource-apis.ts). */
 export const GRAPH_RESOURCE = "https://graph.microsoft.com";
 
 /** Entra's "every permission consented for the resource" scope, in the two spellings MSAL may send. */
@@ -76,9 +76,9 @@ export function widsFor(person: Pick<DemoPerson, "directoryRoles">): string[] {
   return [...new Set([...person.directoryRoles, ROLE_TEMPLATE_IDS.defaultUser])];
 }
 
-/** What a Graph access token carries beyond who the person is; decided per token request (token-gate.ts). */
-export interface GraphTokenGrant {
-  /** Granted catalogue scopes, short names: `scp`. */
+/** What an access token (Graph or ARM) carries beyond who the person is; decided per token request (token-gate.ts). */
+export interface TokenGrant {
+  /** Granted permissions as the API names them (`User.Read`, `user_impersonation`): `scp`. */
   scopes: readonly string[];
   /** The request declared client capability CP1 (CAE-ready client): `xms_cc: ["cp1"]`. */
   cp1: boolean;
@@ -86,8 +86,8 @@ export interface GraphTokenGrant {
   authContexts: readonly string[];
 }
 
-/** Claims added to a Graph access token (on top of iss, sub, aud, iat, exp, jti). */
-export interface GraphAccessTokenClaims {
+/** Claims added to an access token for any API (on top of iss, sub, aud, iat, exp, jti). */
+export interface AccessTokenClaims {
   [claim: string]: unknown;
   scp: string;
   oid: string;
@@ -101,7 +101,11 @@ export interface GraphAccessTokenClaims {
   acrs?: string[];
 }
 
-export function graphAccessTokenClaims(person: DemoPerson, grant: GraphTokenGrant, clientId: string): GraphAccessTokenClaims {
+/**
+ * Graph and ARM tokens carry the same person claims, so a claims challenge (xms_cc, acrs) works alike for both;
+ * `wids` too, as Entra puts it in every access token of a person holding directory roles.
+ */
+export function accessTokenClaims(person: DemoPerson, grant: TokenGrant, clientId: string): AccessTokenClaims {
   return {
     scp: grant.scopes.join(" "),
     oid: person.oid,
@@ -115,6 +119,9 @@ export function graphAccessTokenClaims(person: DemoPerson, grant: GraphTokenGran
     ...(grant.authContexts.length ? { acrs: [...grant.authContexts] } : {}),
   };
 }
+
+/** The name the Graph-only tests know it by. */
+export const graphAccessTokenClaims = accessTokenClaims;
 
 /** OpenID claims for the ID token / userinfo; oidc-provider picks the ones the granted scopes allow. */
 export function openIdClaims(person: DemoPerson): { sub: string; [claim: string]: unknown } {

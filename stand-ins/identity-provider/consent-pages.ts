@@ -29,14 +29,14 @@ export interface ConsentPageOptions {
   appName: string;
   person: DemoPerson;
   organisation: string;
-  /** The requested permissions not consented yet (short names). */
+  /** The requested permissions not consented yet (Graph's short names, other APIs' fully qualified). */
   scopes: readonly string[];
 }
 
 /** Entra's consent prompt for an administrator: Accept (for me, or for the organisation with the box) or Cancel. */
 export function renderConsentPage({ action, appName, person, organisation, scopes }: ConsentPageOptions): string {
   const body = `<h1>Permissions requested</h1>
-<p class="lead">${escapeHtml(appName)} needs these Microsoft Graph permissions:</p>
+<p class="lead">${escapeHtml(appName)} needs these permissions:</p>
 ${signedInAs(person)}
 ${permissionList(scopes)}
 <form method="post" action="${escapeHtml(action)}">
@@ -65,7 +65,7 @@ export const ADMIN_CONSENT_WRONG_CREDENTIALS = "That email or password is not ri
 export function renderAdminConsentPage({ action, appName, organisation, scopes, email = "", failed = false }: AdminConsentPageOptions): string {
   const invalid = failed ? ' aria-invalid="true" aria-describedby="consent-error"' : "";
   const body = `<h1>Grant admin consent</h1>
-<p class="lead">${escapeHtml(appName)} asks an administrator to grant these Microsoft Graph permissions for everyone in
+<p class="lead">${escapeHtml(appName)} asks an administrator to grant these permissions for everyone in
 ${organisation ? escapeHtml(organisation) : "your organization"}:</p>
 ${permissionList(scopes)}
 ${failed ? `<div id="consent-error" class="alert" role="alert">${escapeHtml(ADMIN_CONSENT_WRONG_CREDENTIALS)}</div>\n` : ""}<form method="post" action="${escapeHtml(action)}" novalidate>

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   ADMIN,
+  ARM_RESOURCE,
   DEMO_TENANT_ID,
   FABRIKAM_TENANT_ID,
   GRAPH_DELEGATED_SCOPES,
@@ -11,9 +12,12 @@ import {
   type GraphDelegatedScope,
 } from "../demo-tenant";
 import { ConsentRecords, mayGrantTenantConsent } from "./consent-records";
+import { resourceApis } from "./resource-apis";
 
 // Everything that lists directory-role eligibility requests, RoleManagement.ReadWrite.Directory included.
 const ROLE_ELIGIBILITY: GraphDelegatedScope[] = ["RoleEligibilitySchedule.Read.Directory", "RoleEligibilitySchedule.ReadWrite.Directory", "RoleManagement.ReadWrite.Directory"];
+const ARM_ENTRY = `${ARM_RESOURCE}/user_impersonation`;
+const { arm } = resourceApis();
 
 describe("consent records", () => {
   it("start from the demo tenant: Contoso grants all but role eligibility, which Adele and Megan hold for themselves", () => {
@@ -24,11 +28,29 @@ describe("consent records", () => {
     expect(records.consentedFor(PATTI)).toEqual(["User.Read"]);
     expect(records.snapshot()).toEqual({
       tenants: {
-        [DEMO_TENANT_ID]: GRAPH_DELEGATED_SCOPES.filter((s) => !ROLE_ELIGIBILITY.includes(s)),
+        [DEMO_TENANT_ID]: [...GRAPH_DELEGATED_SCOPES.filter((s) => !ROLE_ELIGIBILITY.includes(s)), ARM_ENTRY],
         [FABRIKAM_TENANT_ID]: ["User.Read"],
       },
       users: { [ADMIN.oid]: ROLE_ELIGIBILITY, [MEGAN.oid]: ROLE_ELIGIBILITY },
     });
+  });
+
+  it("start with ARM's user_impersonation granted tenant-wide in Contoso only", () => {
+    const records = new ConsentRecords();
+    for (const person of [ADMIN, MEGAN, LEE]) expect(records.consentedTo(person, arm)).toEqual([ARM_ENTRY]);
+    expect(records.consentedTo(PATTI, arm)).toEqual([]);
+    const elsewhere = resourceApis("https://management.usgovcloudapi.net/");
+    expect(new ConsentRecords(elsewhere).consentedTo(ADMIN, elsewhere.arm)).toEqual(["https://management.usgovcloudapi.net/user_impersonation"]);
+  });
+
+  it("keeps ARM grants apart from Graph's, per tenant and per person", () => {
+    const records = new ConsentRecords();
+    records.grantUser(PATTI.oid, [ARM_ENTRY]);
+    expect(records.consentedTo(PATTI, arm)).toEqual([ARM_ENTRY]);
+    expect(records.consentedFor(PATTI)).toEqual(["User.Read"]);
+    records.revokeTenant(DEMO_TENANT_ID, [ARM_ENTRY]);
+    expect(records.consentedTo(LEE, arm)).toEqual([]);
+    expect(records.snapshot().users[PATTI.oid]).toEqual([ARM_ENTRY]);
   });
 
   it("adds and removes tenant-wide and personal grants, and resets to the start", () => {

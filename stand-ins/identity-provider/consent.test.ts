@@ -3,27 +3,26 @@
 // the app with consent_required (everyone else).
 
 import { decodeJwt } from "jose";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { DEMO_CLIENT_ID, DEMO_TENANT_ID, FABRIKAM_TENANT_ID, GRAPH_DELEGATED_SCOPES, LEE, MEGAN, PATTI } from "../demo-tenant";
 import { CookieJar } from "./cookie-jar";
 import {
   APP_ORIGIN,
-  GRAPH,
-  TokenResponse,
+  authorizeUrl,
   codeFrom,
   control,
   form,
-  pkce,
-  authorizeUrl,
+  GRAPH,
   location,
+  pkce,
+  providerForFile,
   redeem,
   refresh,
   resume,
-  signInUntilNextStop,
   signedInTokens,
-  startTestProvider,
-  type TestProvider,
+  signInUntilNextStop,
+  tokensFrom,
 } from "./test-driver";
 
 /** What the app asks for at sign-in now: User.Read only; the rest comes from `.default`. */
@@ -32,25 +31,12 @@ const DEFAULT_SCOPE = `${GRAPH}/.default openid profile offline_access`;
 // Everything that lists directory-role eligibility requests, RoleManagement.ReadWrite.Directory included.
 const ROLE_ELIGIBILITY = ["RoleEligibilitySchedule.Read.Directory", "RoleEligibilitySchedule.ReadWrite.Directory", "RoleManagement.ReadWrite.Directory"];
 
-let provider: TestProvider;
 let issuer: string;
 
-beforeAll(async () => {
-  provider = await startTestProvider();
-  issuer = provider.idp.issuer;
-});
-afterAll(async () => {
-  await provider?.close();
-});
-beforeEach(async () => {
-  expect((await control(issuer, "/_idp/reset", "POST")).status).toBe(200);
+providerForFile((started) => {
+  issuer = started.idp.issuer;
 });
 
-async function tokensFrom(response: Response) {
-  expect(response.status).toBe(200);
-  const tokens = TokenResponse(await response.json());
-  return { ...tokens, claims: decodeJwt(tokens.access_token) };
-}
 
 describe("token requests", () => {
   it("answers .default with every consented Graph permission, in scp and in the response's scope", async () => {

@@ -1,21 +1,16 @@
 // The test-only control endpoints under /_idp.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { ConsentRecords } from "./consent-records";
 import { DEMO_TENANT_ID, FABRIKAM_TENANT_ID, LEE, PATTI } from "../demo-tenant";
-import { GRAPH, control, startTestProvider, type TestProvider } from "./test-driver";
+import { ARM, GRAPH, control, providerForFile } from "./test-driver";
 
-let provider: TestProvider;
 let issuer: string;
 
-beforeAll(async () => {
-  provider = await startTestProvider();
-  issuer = provider.idp.issuer;
-});
-afterAll(async () => {
-  await provider?.close();
-});
+providerForFile((started) => {
+  issuer = started.idp.issuer;
+}, { resetEach: false });
 
 describe("/_idp control endpoints", () => {
   it("GET /_idp/consent lists tenant-wide and personal grants as at start", async () => {
@@ -38,6 +33,18 @@ describe("/_idp control endpoints", () => {
 
     expect(await control(issuer, "/_idp/reset", "POST")).toEqual({ status: 200, body: { status: "reset" } });
     expect((await control(issuer, "/_idp/consent")).body).toEqual(new ConsentRecords().snapshot());
+  });
+
+  it("takes ARM's permission fully qualified, listed after Graph's", async () => {
+    const added = await control(issuer, "/_idp/consent", "POST", { tenantId: FABRIKAM_TENANT_ID, scopes: [`${ARM}/user_impersonation`, "GroupMember.Read.All"] });
+    expect(added.status).toBe(200);
+    expect((added.body.tenants as Record<string, string[]>)[FABRIKAM_TENANT_ID]).toEqual(["User.Read", "GroupMember.Read.All", `${ARM}/user_impersonation`]);
+    const personal = await control(issuer, "/_idp/consent", "POST", { userId: PATTI.oid, scopes: [`${ARM}//user_impersonation`] });
+    expect((personal.body.users as Record<string, string[]>)[PATTI.oid]).toEqual([`${ARM}/user_impersonation`]);
+    for (const scopes of [["user_impersonation"], [`${ARM}/.default`], ["https://management.usgovcloudapi.net/user_impersonation"]]) {
+      expect((await control(issuer, "/_idp/consent", "POST", { tenantId: FABRIKAM_TENANT_ID, scopes })).status).toBe(400);
+    }
+    await control(issuer, "/_idp/reset", "POST");
   });
 
   it("answers bad bodies with 400 JSON and changes nothing", async () => {

@@ -5,10 +5,10 @@ import type http from "node:http";
 
 import { z } from "zod";
 
-import { ALL_DEMO_PEOPLE, DEMO_TENANTS, type GraphDelegatedScope } from "../demo-tenant";
-import { normaliseGraphScope } from "./claims";
+import { ALL_DEMO_PEOPLE, DEMO_TENANTS } from "../demo-tenant";
 import type { ConsentRecords, ConsentSnapshot } from "./consent-records";
 import { readBody, sendJson } from "./http-io";
+import { consentEntryOf, type ResourceApis } from "./resource-apis";
 import type { StepUpRecords } from "./step-up-records";
 
 export const CONTROL_PREFIX = "/_idp/";
@@ -17,40 +17,47 @@ export type { ConsentSnapshot } from "./consent-records";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
-const scopesSchema = z
-  .array(z.string())
-  .min(1)
-  .transform((scopes, ctx) => {
-    const out: GraphDelegatedScope[] = [];
-    for (const scope of scopes) {
-      const short = normaliseGraphScope(scope);
-      if (short) out.push(short);
-      else ctx.addIssue({ code: "custom", message: `Not a Graph permission of the app registration: ${scope}` });
-    }
-    return out;
-  });
+/**
+ * Permissions as consent entries: Graph's in either form (`User.Read`, `https://graph.microsoft.com/User.Read`),
+ * ARM's fully qualified (`https://management.azure.com/user_impersonation`) at the provider's ARM address.
+ */
+const scopesSchema = (apis: ResourceApis) =>
+  z
+    .array(z.string())
+    .min(1)
+    .transform((scopes, ctx) => {
+      const out: string[] = [];
+      for (const scope of scopes) {
+        const entry = consentEntryOf(apis.all, scope);
+        if (entry) out.push(entry);
+        else ctx.addIssue({ code: "custom", message: `Not a Graph or ARM permission of the app registration: ${scope}` });
+      }
+      return out;
+    });
 
-const consentChangeSchema = z.union([
-  z
-    .object({
-      tenantId: z.string().refine((id) => DEMO_TENANTS.some((t) => t.id === id), "Unknown tenantId."),
-      scopes: scopesSchema,
-    })
-    .strict(),
-  z
-    .object({
-      userId: z.string().refine((oid) => ALL_DEMO_PEOPLE.some((p) => p.oid === oid), "Unknown userId (a person's oid)."),
-      scopes: scopesSchema,
-    })
-    .strict(),
-]);
+const consentChangeSchema = (apis: ResourceApis) =>
+  z.union([
+    z
+      .object({
+        tenantId: z.string().refine((id) => DEMO_TENANTS.some((t) => t.id === id), "Unknown tenantId."),
+        scopes: scopesSchema(apis),
+      })
+      .strict(),
+    z
+      .object({
+        userId: z.string().refine((oid) => ALL_DEMO_PEOPLE.some((p) => p.oid === oid), "Unknown userId (a person's oid)."),
+        scopes: scopesSchema(apis),
+      })
+      .strict(),
+  ]);
 
 /** A body for POST / DELETE /_idp/consent. */
-export type ConsentChange = z.input<typeof consentChangeSchema>;
+export type ConsentChange = z.input<ReturnType<typeof consentChangeSchema>>;
 
 export interface ControlSettings {
   consent: ConsentRecords;
   stepUp: StepUpRecords;
+  apis: ResourceApis;
 }
 
 async function jsonBody(req: http.IncomingMessage): Promise<unknown> {
@@ -66,7 +73,7 @@ export async function handleControlRequest(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   pathname: string,
-  { consent, stepUp }: ControlSettings,
+  { consent, stepUp, apis }: ControlSettings,
 ): Promise<void> {
   if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) {
     sendJson(res, 403, { error: "The control endpoints answer on loopback only." });
@@ -85,7 +92,7 @@ export async function handleControlRequest(
     return;
   }
   if (route === "POST /_idp/consent" || route === "DELETE /_idp/consent") {
-    const parsed = consentChangeSchema.safeParse(await jsonBody(req));
+    const parsed = consentChangeSchema(apis).safeParse(await jsonBody(req));
     if (!parsed.success) {
       sendJson(res, 400, {
         error: `Send {"tenantId":"<tenant id>","scopes":["User.Read",…]} or {"userId":"<oid>","scopes":[…]}. ${z.prettifyError(parsed.error)}`,

@@ -7,12 +7,19 @@ import { randomUUID } from "node:crypto";
 /** Microsoft Graph's application id, as Entra names the resource in AADSTS messages. */
 export const GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
 
+/** Entra names the API whose Conditional Access policy asks for the stronger sign-in (Graph's or ARM's app id). */
+const mfaRequiredFor = (appId: string) =>
+  `AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${appId}'.`;
+
 export const AADSTS = {
   consentRequired: (clientId: string, appName: string) =>
     `AADSTS65001: The user or administrator has not consented to use the application with ID '${clientId}' named '${appName}'. Send an interactive authorization request for this user and resource.`,
   userDeclinedConsent: "AADSTS65004: User declined to consent to access the app.",
   adminPermissionRequired: "AADSTS90094: The grant requires admin permission.",
-  mfaRequired: `AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${GRAPH_APP_ID}'.`,
+  mfaRequired: mfaRequiredFor(GRAPH_APP_ID),
+  mfaRequiredFor,
+  multipleResources: (scope: string) =>
+    `AADSTS28000: Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ${scope} is not valid.`,
   tenantNotFound: (tenant: string) =>
     `AADSTS90002: Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
   userNotInTenant: (user: string, tenantName: string, clientId: string, appName: string) =>

@@ -1,5 +1,6 @@
 // The pages behind /interaction/:uid, which replace oidc-provider's devInteractions: sign-in, the step-up check
-// (stand-in for multi-factor authentication) and Entra's consent moment for Graph permissions nobody consented to.
+// (stand-in for multi-factor authentication) and Entra's consent moment for Graph or ARM permissions nobody consented
+// to.
 
 import type http from "node:http";
 
@@ -7,20 +8,21 @@ import { errors, type Interaction } from "oidc-provider";
 import type Provider from "oidc-provider";
 
 import { tenantOf } from "../demo-tenant";
-import { authenticate, findSignInPersonByOid, homeTenantId, isDemoPassword, splitScopes } from "./claims";
+import { authenticate, findSignInPersonByOid, homeTenantId, isDemoPassword } from "./claims";
 import { mayGrantTenantConsent, type ConsentRecords } from "./consent-records";
 import { CONSENT_ON_BEHALF_FIELD, renderConsentPage, renderStepUpPage } from "./consent-pages";
 import { AADSTS, newTrace, withTrace } from "./entra-errors";
 import { readBody, sendHtml } from "./http-io";
-import { GRAPH_CONSENT_REASON, STEP_UP_PROMPT, missingAuthContexts } from "./interaction-policy";
+import { GRAPH_CONSENT_REASON, STEP_UP_PROMPT, missingAuthContexts, missingConsent } from "./interaction-policy";
 import { renderErrorPage, renderSignInPage } from "./pages";
-import { unconsentedScopes } from "./scope-grant";
+import type { ResourceApis } from "./resource-apis";
 import type { StepUpRecords } from "./step-up-records";
 
 export interface InteractionSettings {
   provider: Provider;
   consent: ConsentRecords;
   stepUp: StepUpRecords;
+  apis: ResourceApis;
   clientName: string;
 }
 
@@ -121,7 +123,7 @@ async function stepUp(
 
 /**
  * oidc-provider's own consent needs no human (its grant holds every catalogue scope; loadExistingGrant in
- * server.ts). Graph permissions without consent do, as in Entra: a person who may not grant them is sent back with
+ * server.ts). Graph or ARM permissions without consent do, as in Entra: a person who may not grant them is sent back with
  * consent_required (AADSTS90094); an administrator sees the consent prompt.
  */
 async function consent(
@@ -129,12 +131,11 @@ async function consent(
   res: http.ServerResponse,
   details: Interaction,
   action: string,
-  { provider, consent: records, clientName }: InteractionSettings,
+  { provider, consent: records, apis, clientName }: InteractionSettings,
 ): Promise<void> {
   const accept = () => provider.interactionFinished(req, res, { consent: {} }, { mergeWithLastSubmission: true });
   const person = sessionPerson(details);
-  const requested = splitScopes(typeof details.params.scope === "string" ? details.params.scope : undefined);
-  const missing = person ? unconsentedScopes(requested, records.consentedFor(person)) : [];
+  const missing = person ? missingConsent(details.params.scope, person, records, apis) : [];
   if (!person || !details.prompt.reasons.includes(GRAPH_CONSENT_REASON) || missing.length === 0) return accept();
 
   const refuse = (error: string, message: string) =>

@@ -9,21 +9,10 @@ import { fileURLToPath } from "node:url";
 import Provider, { errors } from "oidc-provider";
 import type { Configuration, KoaContextWithOIDC } from "oidc-provider";
 
-import { APP_PORT, DEMO_CLIENT_ID, IDP_PORT } from "../demo-tenant";
+import { APP_PORT, ARM_RESOURCE, DEMO_CLIENT_ID, IDP_PORT } from "../demo-tenant";
 import { ADMIN_CONSENT_PATH, handleAdminConsent } from "./admin-consent";
 import { accessTokenClaimsOf } from "./claims-request";
-import {
-  GRAPH_ACCEPTED_SCOPES,
-  GRAPH_RESOURCE,
-  clientInfo,
-  explicitGraphScopes,
-  findSignInPersonByOid,
-  graphAccessTokenClaims,
-  homeTenantId,
-  isGraphScope,
-  openIdClaims,
-  splitScopes,
-} from "./claims";
+import { accessTokenClaims, clientInfo, findSignInPersonByOid, homeTenantId, openIdClaims, splitScopes } from "./claims";
 import { ConsentRecords } from "./consent-records";
 import { CONTROL_PREFIX, handleControlRequest } from "./control-routes";
 import { AADSTS } from "./entra-errors";
@@ -32,6 +21,8 @@ import { createInteractionPolicy } from "./interaction-policy";
 import { handleInteraction } from "./interactions";
 import { MemoryStore } from "./memory-store";
 import { LOGOUT_CSP, NO_SCRIPT_CSP, renderErrorPage, renderLogoutPage, renderSignedOutPage } from "./pages";
+import { apisNamedBy, isScopeOf, resourceApis, type ResourceApi, type ResourceApis } from "./resource-apis";
+import { explicitEntries } from "./scope-grant";
 import { loadOrCreateSigningKey, type SigningMaterial } from "./signing-key";
 import { StepUpRecords } from "./step-up-records";
 import { gateTokenRequest, tokenDecisionFor } from "./token-gate";
@@ -49,6 +40,11 @@ export interface IdentityProviderOptions {
   dataDir?: string;
   /** Receives one line per request and error notices; `false` silences it. Default `console.log`. */
   log?: ((line: string) => void) | false;
+  /**
+   * The Azure Resource Manager audience the provider also mints tokens for, e.g. a sovereign cloud's
+   * `https://management.usgovcloudapi.net`. Default `ARM_RESOURCE` (`https://management.azure.com`).
+   */
+  armResource?: string;
 }
 
 export interface RunningIdentityProvider {
@@ -70,7 +66,8 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
   };
   const server = http.createServer((req, res) => handle(req, res));
   const store = new MemoryStore();
-  const records: Records = { consent: new ConsentRecords(), stepUp: new StepUpRecords() };
+  const apis = resourceApis(new URL(options.armResource ?? ARM_RESOURCE).href);
+  const records: Records = { consent: new ConsentRecords(apis), stepUp: new StepUpRecords() };
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? IDP_PORT, "127.0.0.1", () => {
@@ -90,8 +87,8 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
     const { port } = server.address() as AddressInfo;
     const issuer = `http://localhost:${port}`;
     const redirectUris = appRedirectUris(appOrigin);
-    const provider = createProvider({ issuer, appOrigin, redirectUris, signing, store, records, log });
-    handle = createRequestHandler({ provider, appOrigin, redirectUris, records, log });
+    const provider = createProvider({ issuer, appOrigin, redirectUris, signing, store, records, apis, log });
+    handle = createRequestHandler({ provider, appOrigin, redirectUris, records, apis, log });
     return { issuer, port, close };
   } catch (error) {
     await close();
@@ -120,11 +117,13 @@ interface ProviderSettings {
   signing: SigningMaterial;
   store: MemoryStore;
   records: Records;
+  apis: ResourceApis;
   log: (line: string) => void;
 }
 
-function createProvider({ issuer, appOrigin, redirectUris, signing, store, records, log }: ProviderSettings): Provider {
-  const policy = createInteractionPolicy({ ...records, clientId: DEMO_CLIENT_ID, clientName: CLIENT_NAME });
+function createProvider({ issuer, appOrigin, redirectUris, signing, store, records, apis, log }: ProviderSettings): Provider {
+  const policy = createInteractionPolicy({ ...records, apis, clientId: DEMO_CLIENT_ID, clientName: CLIENT_NAME });
+  const apiFor = (resource: string | undefined) => apis.all.find((api) => api.resource === resource);
 
   const configuration: Configuration = {
     adapter: store.adapter,
@@ -168,25 +167,23 @@ function createProvider({ issuer, appOrigin, redirectUris, signing, store, recor
       return person && { accountId: person.oid, claims: () => openIdClaims(person) };
     },
     extraTokenClaims(ctx, token) {
-      if (token.kind !== "AccessToken" || token.resourceServer?.audience !== GRAPH_RESOURCE) return undefined;
+      if (token.kind !== "AccessToken") return undefined;
+      const api = apiFor(token.resourceServer?.audience);
       const person = token.accountId ? findSignInPersonByOid(token.accountId) : undefined;
-      if (!person) return undefined;
-      // The token gate decided this request's scopes and claims; without a decision (no form body), grant what the
-      // token names and is consented, never more.
-      const decided = tokenDecisionFor(ctx.req)?.grant;
-      const consented = records.consent.consentedFor(person);
-      const grant = decided ?? {
-        scopes: explicitGraphScopes(splitScopes(token.scope)).filter((s) => consented.includes(s)),
-        cp1: false,
-        authContexts: [],
-      };
-      return graphAccessTokenClaims(person, grant, token.clientId ?? DEMO_CLIENT_ID);
+      if (!api || !person) return undefined;
+      // The token gate decided this request's API, scopes and claims; without a decision (no form body), grant what
+      // the token names and is consented, never more.
+      const decided = tokenDecisionFor(ctx.req);
+      const consented = records.consent.consentedTo(person, api);
+      const fallback = explicitEntries(splitScopes(token.scope), api).filter((s) => consented.includes(s));
+      const grant = decided?.api === api ? decided.grant : { scopes: fallback.map(api.scpName), cp1: false, authContexts: [] };
+      return accessTokenClaims(person, grant, token.clientId ?? DEMO_CLIENT_ID);
     },
     formats: {
       customizers: {
         // Entra access tokens carry `scp` and `azp`, not RFC 9068's `scope` and `client_id`.
         jwt(_ctx, token, parts) {
-          if (token.resourceServer?.audience !== GRAPH_RESOURCE) return;
+          if (!apiFor(token.resourceServer?.audience)) return;
           delete parts.payload.scope;
           delete parts.payload.client_id;
         },
@@ -209,20 +206,22 @@ function createProvider({ issuer, appOrigin, redirectUris, signing, store, recor
       },
       resourceIndicators: {
         enabled: true,
-        // MSAL never sends `resource=`: like Entra, the audience follows from the requested scopes.
+        // MSAL never sends `resource=`: like Entra, the audience follows from the requested scopes. A sign-in naming
+        // any API's scope is granted every API, so that its code and refresh token are multi-resource, as Entra's
+        // refresh tokens are; each token request then picks one (oneOf): the API the token gate decided on.
         defaultResource(ctx, _client, oneOf) {
-          if (oneOf) return oneOf.includes(GRAPH_RESOURCE) ? GRAPH_RESOURCE : oneOf;
-          const scope = ctx.oidc.params?.scope;
-          const wantsGraph = splitScopes(typeof scope === "string" ? scope : undefined).some(isGraphScope);
-          return wantsGraph ? GRAPH_RESOURCE : undefined;
+          if (!oneOf) return requestedApis(ctx, apis).length ? apis.all.map((api) => api.resource) : undefined;
+          const decided = tokenDecisionFor(ctx.req)?.api ?? requestedApis(ctx, apis)[0] ?? apis.graph;
+          return oneOf.includes(decided.resource) ? decided.resource : oneOf;
         },
-        // Token requests (code and refresh) carry no `resource=`: reuse the one granted at /auth.
+        // Token requests (code and refresh) carry no `resource=`: reuse the ones granted at /auth.
         useGrantedResource: () => true,
         getResourceServerInfo(_ctx, resource) {
-          if (resource !== GRAPH_RESOURCE) throw new errors.InvalidTarget();
+          const api = apiFor(resource);
+          if (!api) throw new errors.InvalidTarget();
           return {
-            scope: GRAPH_ACCEPTED_SCOPES.join(" "),
-            audience: GRAPH_RESOURCE,
+            scope: api.accepted.join(" "),
+            audience: api.resource,
             accessTokenTTL: 3600,
             accessTokenFormat: "jwt",
             jwt: { sign: { alg: "RS256" } },
@@ -238,7 +237,7 @@ function createProvider({ issuer, appOrigin, redirectUris, signing, store, recor
     // and before it creates the code: the place to attach /auth's access-token claims to that code.
     loadExistingGrant: (ctx) => {
       rememberAuthClaims(ctx);
-      return autoConsentGrant(ctx);
+      return autoConsentGrant(ctx, apis);
     },
     // oidc-provider drops `offline_access` unless prompt=consent, which MSAL never sends: issue refresh tokens to
     // this client anyway, and don't tie them to the browser session (Entra's aren't either).
@@ -276,8 +275,9 @@ function createProvider({ issuer, appOrigin, redirectUris, signing, store, recor
   provider.on("end_session.error", notice("end_session.error"));
   provider.on("userinfo.error", notice("userinfo.error"));
 
-  // Token responses as Entra's: `scope` lists the granted Graph permissions (MSAL caches the access token under
-  // them), and `client_info` (base64url {uid, utid}) lets MSAL form homeAccountId `<oid>.<tid>`.
+  // Token responses as Entra's: `scope` lists the granted permissions of the token's API (MSAL caches the access
+  // token under them; Graph's as short names, ARM's fully qualified), and `client_info` (base64url {uid, utid}) lets
+  // MSAL form homeAccountId `<oid>.<tid>`.
   provider.use(async (koaCtx, next) => {
     await next();
     const ctx = koaCtx as unknown as KoaContextWithOIDC;
@@ -287,14 +287,21 @@ function createProvider({ issuer, appOrigin, redirectUris, signing, store, recor
     const person = accountId ? findSignInPersonByOid(accountId) : undefined;
     if (!person || typeof body !== "object" || body === null) return;
     const decision = tokenDecisionFor(ctx.req);
+    const notAnApi = (s: string) => !apis.all.some((api) => isScopeOf(api, s));
     const scope =
       decision && typeof body.scope === "string"
-        ? [...decision.grant.scopes, ...splitScopes(body.scope).filter((s) => !isGraphScope(s))].join(" ")
+        ? [...decision.entries, ...splitScopes(body.scope).filter(notAnApi)].join(" ")
         : body.scope;
     ctx.body = { ...body, scope, client_info: clientInfo(person.oid, homeTenantId(person)) };
   });
 
   return provider;
+}
+
+/** The APIs the request's `scope` parameter names (Graph first). */
+function requestedApis(ctx: KoaContextWithOIDC, apis: ResourceApis): ResourceApi[] {
+  const scope = ctx.oidc.params?.scope;
+  return apisNamedBy(apis.all, splitScopes(typeof scope === "string" ? scope : undefined));
 }
 
 /**
@@ -311,11 +318,11 @@ function rememberAuthClaims(ctx: KoaContextWithOIDC): void {
 }
 
 /**
- * oidc-provider's own grant holds every requested OpenID scope and claim and every requested Graph scope string,
- * so its consent prompt never stops a sign-in. What the person really consented to lives in the consent records:
+ * oidc-provider's own grant holds every requested OpenID scope and claim and every requested Graph or ARM scope
+ * string, so its consent prompt never stops a sign-in. What the person really consented to lives in the consent records:
  * the interaction policy asks for consent where Entra would, and the token gate decides each token's scopes.
  */
-async function autoConsentGrant(ctx: KoaContextWithOIDC) {
+async function autoConsentGrant(ctx: KoaContextWithOIDC, apis: ResourceApis) {
   const { client, session, provider } = ctx.oidc;
   if (!client || !session?.accountId) return undefined;
   const person = findSignInPersonByOid(session.accountId);
@@ -330,9 +337,10 @@ async function autoConsentGrant(ctx: KoaContextWithOIDC) {
 
   grant.addOIDCScope(ctx.oidc.requestParamOIDCScopes);
   grant.addOIDCClaims(ctx.oidc.requestParamClaims);
-  if (ctx.oidc.resourceServers?.[GRAPH_RESOURCE]) {
-    const graphScopes = [...ctx.oidc.requestParamScopes].filter((s) => GRAPH_ACCEPTED_SCOPES.includes(s));
-    if (graphScopes.length) grant.addResourceScope(GRAPH_RESOURCE, graphScopes);
+  for (const api of apis.all) {
+    if (!ctx.oidc.resourceServers?.[api.resource]) continue;
+    const scopes = [...ctx.oidc.requestParamScopes].filter((s) => api.accepted.includes(s));
+    if (scopes.length) grant.addResourceScope(api.resource, scopes);
   }
   await grant.save();
   return grant;
@@ -343,12 +351,13 @@ interface RequestHandlerSettings {
   appOrigin: string;
   redirectUris: string[];
   records: Records;
+  apis: ResourceApis;
   log: (line: string) => void;
 }
 
-function createRequestHandler({ provider, appOrigin, redirectUris, records, log }: RequestHandlerSettings): http.RequestListener {
+function createRequestHandler({ provider, appOrigin, redirectUris, records, apis, log }: RequestHandlerSettings): http.RequestListener {
   const callback = provider.callback();
-  const settings = { provider, ...records, clientName: CLIENT_NAME };
+  const settings = { provider, ...records, apis, clientName: CLIENT_NAME };
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     if (pathname === "/health" && (req.method === "GET" || req.method === "HEAD")) {
@@ -357,7 +366,7 @@ function createRequestHandler({ provider, appOrigin, redirectUris, records, log 
       return;
     }
     if (pathname.startsWith(CONTROL_PREFIX)) {
-      await handleControlRequest(req, res, pathname, records);
+      await handleControlRequest(req, res, pathname, { ...records, apis });
       return;
     }
 

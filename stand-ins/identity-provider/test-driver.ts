@@ -7,15 +7,16 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { createLocalJWKSet, type JSONWebKeySet } from "jose";
-import { expect } from "vitest";
+import { createLocalJWKSet, decodeJwt, type JSONWebKeySet } from "jose";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 
-import { DEMO_CLIENT_ID, DEMO_PASSWORD } from "../demo-tenant";
+import { ARM_RESOURCE, DEMO_CLIENT_ID, DEMO_PASSWORD } from "../demo-tenant";
 import { CookieJar } from "./cookie-jar";
 import { startIdentityProvider, type RunningIdentityProvider } from "./server";
 
 export const APP_ORIGIN = "http://localhost:3999";
 export const GRAPH = "https://graph.microsoft.com";
+export const ARM = ARM_RESOURCE;
 /** What MSAL sends on /auth and /token when the app declares clientCapabilities ["CP1"]. */
 export const CP1_CLAIMS = JSON.stringify({ access_token: { xms_cc: { values: ["CP1"] } } });
 
@@ -26,9 +27,9 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-export async function startTestProvider(): Promise<TestProvider> {
+export async function startTestProvider({ armResource }: { armResource?: string } = {}): Promise<TestProvider> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "idp-test-"));
-  const idp = await startIdentityProvider({ port: 0, appOrigin: APP_ORIGIN, dataDir, log: false });
+  const idp = await startIdentityProvider({ port: 0, appOrigin: APP_ORIGIN, dataDir, log: false, ...(armResource ? { armResource } : {}) });
   const jwks = createLocalJWKSet((await (await fetch(new URL("/jwks", idp.issuer))).json()) as JSONWebKeySet);
   return {
     idp,
@@ -220,4 +221,31 @@ export async function control(issuer: string, pathname: string, method = "GET", 
     ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/**
+ * One provider for a test file: started before its tests, closed after, and (unless `resetEach` is false) returned to
+ * its start (consent records, step-ups) before each test. `onStart` receives it, for the file's own variables.
+ */
+export function providerForFile(onStart: (provider: TestProvider) => void, { resetEach = true } = {}): void {
+  let provider: TestProvider | undefined;
+  beforeAll(async () => {
+    provider = await startTestProvider();
+    onStart(provider);
+  });
+  afterAll(async () => {
+    await provider?.close();
+  });
+  if (resetEach) {
+    beforeEach(async () => {
+      expect((await control(provider!.idp.issuer, "/_idp/reset", "POST")).status).toBe(200);
+    });
+  }
+}
+
+/** A successful token answer with its access token's claims. */
+export async function tokensFrom(response: Response) {
+  expect(response.status).toBe(200);
+  const tokens = TokenResponse(await response.json());
+  return { ...tokens, claims: decodeJwt(tokens.access_token) };
 }

@@ -1,7 +1,8 @@
-// Decides a code or refresh-token redemption before oidc-provider runs it: which Graph scopes the access token
-// gets (from the consent records), whether Entra would refuse it (AADSTS65001 consent missing, AADSTS50076
-// step-up needed) and which CP1 / auth-context claims it carries. Refusing here, before oidc-provider consumes
-// the code or rotates the refresh token, keeps the app's refresh token usable, as with Entra.
+// Decides a code or refresh-token redemption before oidc-provider runs it: which API the access token is for (Graph
+// or ARM, from the requested scopes' prefix, as Entra picks it), which of that API's permissions it gets (from the
+// consent records), whether Entra would refuse it (AADSTS28000 two APIs at once, AADSTS65001 consent missing,
+// AADSTS50076 step-up needed) and which CP1 / auth-context claims it carries. Refusing here, before oidc-provider
+// consumes the code or rotates the refresh token, keeps the app's refresh token usable, as with Entra.
 
 import type http from "node:http";
 
@@ -14,15 +15,20 @@ import {
   readClaimsRequest,
   type ClaimsRequest,
 } from "./claims-request";
-import { findSignInPersonByOid, isGraphScope, splitScopes, type GraphTokenGrant } from "./claims";
+import { findSignInPersonByOid, splitScopes, type TokenGrant } from "./claims";
 import type { ConsentRecords } from "./consent-records";
 import { AADSTS, entraTokenError, newTrace, type EntraTokenError } from "./entra-errors";
-import { decideGraphScopes } from "./scope-grant";
+import { apisNamedBy, type ResourceApi, type ResourceApis } from "./resource-apis";
+import { decideScopes } from "./scope-grant";
 import type { StepUpRecords } from "./step-up-records";
 
 export interface TokenDecision {
   person: DemoPerson;
-  grant: GraphTokenGrant;
+  /** The API (audience) the access token is for; oidc-provider's defaultResource follows it. */
+  api: ResourceApi;
+  /** The granted permissions as consent entries, which is also how Entra lists them in the response's `scope`. */
+  entries: readonly string[];
+  grant: TokenGrant;
 }
 
 // Read back while oidc-provider issues the token (extraTokenClaims) and rewrites the response (scope, client_info).
@@ -36,6 +42,7 @@ export interface TokenGateSettings {
   provider: Provider;
   consent: ConsentRecords;
   stepUp: StepUpRecords;
+  apis: ResourceApis;
   clientName: string;
 }
 
@@ -72,7 +79,7 @@ async function findSource(provider: Provider, params: URLSearchParams): Promise<
 export async function gateTokenRequest(
   req: http.IncomingMessage,
   params: URLSearchParams,
-  { provider, consent, stepUp, clientName }: TokenGateSettings,
+  { provider, consent, stepUp, apis, clientName }: TokenGateSettings,
 ): Promise<EntraTokenError | undefined> {
   const source = await findSource(provider, params);
   if (!source?.accountId || source.isExpired || source.consumed || source.clientId !== params.get("client_id")) {
@@ -98,10 +105,14 @@ export async function gateTokenRequest(
     claims = mergeClaimsRequests(claims, readClaimsRequest(atAuth as Record<string, unknown>));
   }
 
-  // MSAL re-sends the scopes it wants; without any Graph scope, the code or refresh token's own scopes count.
+  // MSAL re-sends the scopes it wants, for one API; without any API's scope, the code or refresh token's own scopes
+  // count (those of the sign-in: Graph's when it named both).
   const requested = splitScopes(params.get("scope"));
-  const scopes = requested.some(isGraphScope) ? requested : splitScopes(source.scope);
-  const decision = decideGraphScopes(scopes, consent.consentedFor(person));
+  const named = apisNamedBy(apis.all, requested);
+  if (named.length > 1) return entraTokenError("invalid_scope", AADSTS.multipleResources(requested.join(" ")), trace());
+  const scopes = named.length ? requested : splitScopes(source.scope);
+  const api = apisNamedBy(apis.all, scopes)[0] ?? apis.graph;
+  const decision = decideScopes(scopes, consent.consentedTo(person, api), api);
   if ("missing" in decision) {
     return entraTokenError("invalid_grant", AADSTS.consentRequired(clientId, clientName), trace(), {
       suberror: "consent_required",
@@ -109,7 +120,7 @@ export async function gateTokenRequest(
   }
 
   if (stepUp.missingFor(person.oid, claims.authContexts).length) {
-    return entraTokenError("invalid_grant", AADSTS.mfaRequired, trace(), {
+    return entraTokenError("invalid_grant", AADSTS.mfaRequiredFor(api.appId), trace(), {
       suberror: "basic_action",
       claims: claimsParameter ?? JSON.stringify({ access_token: atAuth }),
     });
@@ -118,7 +129,9 @@ export async function gateTokenRequest(
   if (decision.selfConsented.length) consent.grantUser(person.oid, decision.selfConsented);
   decisions.set(req, {
     person,
-    grant: { scopes: decision.granted, cp1: claims.cp1, authContexts: stepUp.satisfiedBy(person.oid) },
+    api,
+    entries: decision.granted,
+    grant: { scopes: decision.granted.map(api.scpName), cp1: claims.cp1, authContexts: stepUp.satisfiedBy(person.oid) },
   });
   return undefined;
 }
