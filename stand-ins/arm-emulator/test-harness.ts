@@ -2,11 +2,10 @@
 // provider's (oid, tid, scp "user_impersonation", preferred_username; optionally xms_cc and acrs), and a small client
 // for the emulator. Not a test file itself.
 
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
-import { afterAll, beforeAll, beforeEach } from "vitest";
+import { SignJWT } from "jose";
+
+import { callJson, harnessPerFile, startTestJwks, type CallInit, type JsonAnswer } from "../emulator-test-kit";
 
 import { DEMO_TENANT_ID, type DemoPerson } from "../demo-tenant";
 import { ARM_DEFAULT_AUDIENCE, startArmEmulator, type ArmEmulatorOptions } from "./server";
@@ -34,25 +33,14 @@ export interface ArmTokenOptions {
   foreignKey?: boolean;
 }
 
-export interface ArmAnswer {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON shapes
-  body: any;
-  text: string;
-}
+export type ArmAnswer = JsonAnswer;
 
 export async function startArmHarness(options: ArmEmulatorOptions = {}) {
-  const { publicKey, privateKey } = await generateKeyPair("RS256");
-  const foreign = await generateKeyPair("RS256");
-  const jwk = { ...(await exportJWK(publicKey)), kid: "arm-test-key", alg: "RS256", use: "sig" };
-  const jwks = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ keys: [jwk] })));
-  await new Promise<void>((resolve) => jwks.listen(0, "127.0.0.1", resolve));
-  const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks`;
-  const emulator = await startArmEmulator({ port: 0, issuer: ARM_TEST_ISSUER, jwksUrl, throttle: false, ...options });
+  const keys = await startTestJwks("arm-test-key");
+  const emulator = await startArmEmulator({ port: 0, issuer: ARM_TEST_ISSUER, jwksUrl: keys.jwksUrl, throttle: false, ...options });
 
   async function token(person: DemoPerson, opts: ArmTokenOptions = {}): Promise<string> {
-    const key: CryptoKey = opts.foreignKey ? foreign.privateKey : privateKey;
+    const key = opts.foreignKey ? keys.foreignKey : keys.privateKey;
     const now = Math.floor(Date.now() / 1000);
     const tenantId = opts.tenantId === undefined ? (person.tenantId ?? DEMO_TENANT_ID) : opts.tenantId;
     return new SignJWT({
@@ -73,25 +61,7 @@ export async function startArmHarness(options: ArmEmulatorOptions = {}) {
       .sign(key);
   }
 
-  async function call(path: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<ArmAnswer> {
-    const response = await fetch(path.startsWith("http") ? path : `${emulator.url}${path}`, {
-      method: init.method ?? (init.body !== undefined ? "POST" : "GET"),
-      headers: {
-        ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-        ...(init.body !== undefined ? { "Content-Type": "application/json" } : {}),
-        ...init.headers,
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await response.text();
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = text;
-    }
-    return { status: response.status, headers: response.headers, body, text };
-  }
+  const call = (path: string, init: CallInit = {}): Promise<ArmAnswer> => callJson(path.startsWith("http") ? path : `${emulator.url}${path}`, init);
 
   /** Follows nextLink verbatim until it is absent; returns every page. */
   async function allPages(path: string, bearer: string): Promise<ArmAnswer[]> {
@@ -119,7 +89,7 @@ export async function startArmHarness(options: ArmEmulatorOptions = {}) {
     control: (path: string, body?: unknown, method?: string) => call(`/_arm/${path}`, { ...(body === undefined ? {} : { body }), ...(method ? { method } : {}) }),
     async close() {
       await emulator.close();
-      await new Promise<void>((resolve) => jwks.close(() => resolve()));
+      await keys.close();
     },
   };
 }
@@ -137,18 +107,5 @@ export function pimPath(scope: string, collection: string, rest = "", query = ""
  * harness (use it in tests and hooks, not at module load).
  */
 export function armHarnessForFile(options: ArmEmulatorOptions = {}): ArmHarness {
-  let running: ArmHarness | undefined;
-  beforeAll(async () => {
-    running = await startArmHarness(options);
-  });
-  afterAll(() => running?.close());
-  beforeEach(async () => {
-    await running!.reset();
-  });
-  return new Proxy({} as ArmHarness, {
-    get(_, key) {
-      if (!running) throw new Error("The ARM emulator of this test file is not running yet: use it inside tests and hooks.");
-      return running[key as keyof ArmHarness];
-    },
-  });
+  return harnessPerFile(() => startArmHarness(options), "ARM emulator");
 }

@@ -1,11 +1,10 @@
 // Test helpers: a throwaway signing key served from an in-test JWKS, tokens shaped like the identity provider's
 // (oid, tid, scp, wids; optionally xms_cc and acrs), and a small client for the emulator. Not a test file itself.
 
-import http from "node:http";
-import { afterAll, beforeAll, beforeEach } from "vitest";
-import type { AddressInfo } from "node:net";
 
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
+import { SignJWT } from "jose";
+
+import { callJson, harnessPerFile, startTestJwks, type CallInit, type JsonAnswer } from "../emulator-test-kit";
 
 import { DEMO_TENANT_ID, GRAPH_DELEGATED_SCOPES, ROLE_TEMPLATE_IDS, type DemoPerson } from "../demo-tenant";
 import { startGraphEmulator, type GraphEmulatorOptions } from "./server";
@@ -29,25 +28,14 @@ export interface TokenOptions {
   foreignKey?: boolean;
 }
 
-export interface GraphAnswer {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON shapes
-  body: any;
-  text: string;
-}
+export type GraphAnswer = JsonAnswer;
 
 export async function startHarness(options: GraphEmulatorOptions = {}) {
-  const { publicKey, privateKey } = await generateKeyPair("RS256");
-  const foreign = await generateKeyPair("RS256");
-  const jwk = { ...(await exportJWK(publicKey)), kid: "test-key", alg: "RS256", use: "sig" };
-  const jwks = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ keys: [jwk] })));
-  await new Promise<void>((resolve) => jwks.listen(0, "127.0.0.1", resolve));
-  const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks`;
-  const emulator = await startGraphEmulator({ port: 0, issuer: TEST_ISSUER, jwksUrl, throttlePer10s: 0, ...options });
+  const keys = await startTestJwks("test-key");
+  const emulator = await startGraphEmulator({ port: 0, issuer: TEST_ISSUER, jwksUrl: keys.jwksUrl, throttlePer10s: 0, ...options });
 
   async function token(person: DemoPerson, opts: TokenOptions = {}): Promise<string> {
-    const key: CryptoKey = opts.foreignKey ? foreign.privateKey : privateKey;
+    const key = opts.foreignKey ? keys.foreignKey : keys.privateKey;
     const now = Math.floor(Date.now() / 1000);
     const tenantId = opts.tenantId === undefined ? (person.tenantId ?? DEMO_TENANT_ID) : opts.tenantId;
     return new SignJWT({
@@ -68,26 +56,7 @@ export async function startHarness(options: GraphEmulatorOptions = {}) {
       .sign(key);
   }
 
-  async function call(path: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<GraphAnswer> {
-    const url = path.startsWith("http") ? path : `${emulator.url}${path}`;
-    const response = await fetch(url, {
-      method: init.method ?? (init.body !== undefined ? "POST" : "GET"),
-      headers: {
-        ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-        ...(init.body !== undefined ? { "Content-Type": "application/json" } : {}),
-        ...init.headers,
-      },
-      body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
-    });
-    const text = await response.text();
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = text;
-    }
-    return { status: response.status, headers: response.headers, body, text };
-  }
+  const call = (path: string, init: CallInit = {}): Promise<GraphAnswer> => callJson(path.startsWith("http") ? path : `${emulator.url}${path}`, init);
 
   /** Follows @odata.nextLink verbatim until it is absent; returns every page. */
   async function allPages(path: string, bearer: string): Promise<GraphAnswer[]> {
@@ -110,7 +79,7 @@ export async function startHarness(options: GraphEmulatorOptions = {}) {
     reset: () => call("/_emulator/reset", { method: "POST" }),
     async close() {
       await emulator.close();
-      await new Promise<void>((resolve) => jwks.close(() => resolve()));
+      await keys.close();
     },
   };
 }
@@ -130,18 +99,5 @@ export const ROLE_MANAGEMENT_BASE = "/v1.0/roleManagement/directory";
  * a file's own `beforeAll` registered after this call runs once the emulator is up.
  */
 export function harnessForFile(options: GraphEmulatorOptions = {}): Harness {
-  let running: Harness | undefined;
-  beforeAll(async () => {
-    running = await startHarness(options);
-  });
-  afterAll(() => running?.close());
-  beforeEach(async () => {
-    await running!.reset();
-  });
-  return new Proxy({} as Harness, {
-    get(_, key) {
-      if (!running) throw new Error("The emulator of this test file is not running yet: use it inside tests and hooks.");
-      return running[key as keyof Harness];
-    },
-  });
+  return harnessPerFile(() => startHarness(options), "emulator");
 }

@@ -1,7 +1,7 @@
 // Test-controlled faults (POST /_arm/faults), with the Graph emulator's rule shape (imported: method, pathPattern,
 // status, times, retryAfterSeconds, code, message) so one helper can drive both stand-ins; answers are CloudErrors.
 
-import { faultRuleSchema, type FaultRule } from "../../graph-emulator/engine/faults";
+import { FaultRules, faultRetryAfter, faultRuleSchema } from "../../graph-emulator/engine/faults";
 import { ArmError, tooManyRequests } from "./cloud-error";
 
 export { faultRuleSchema };
@@ -19,43 +19,12 @@ const DEFAULTS: Readonly<Record<number, { code: string; message: string }>> = {
   504: { code: "GatewayTimeout", message: "The gateway did not receive a response within the specified time period." },
 };
 
-interface ActiveRule extends FaultRule {
-  pattern: RegExp;
-  remaining: number;
-}
-
-export class ArmFaults {
-  private rules: ActiveRule[] = [];
-
-  add(rules: readonly FaultRule[]): void {
-    const compiled = rules.map((rule) => ({ ...rule, pattern: new RegExp(rule.pathPattern), remaining: rule.times }));
-    this.rules.push(...compiled);
-  }
-
-  clear(): void {
-    this.rules = [];
-  }
-
-  list() {
-    return this.rules.map((r) => ({
-      ...(r.method ? { method: r.method } : {}),
-      pathPattern: r.pathPattern,
-      status: r.status,
-      times: r.times,
-      remaining: r.remaining,
-      ...(r.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: r.retryAfterSeconds }),
-      ...(r.code ? { code: r.code } : {}),
-      ...(r.message ? { message: r.message } : {}),
-    }));
-  }
-
+export class ArmFaults extends FaultRules {
   /** The fault for this call if a rule with uses left matches (the path without the query); uses one up. */
   take(method: string, path: string, isWrite: boolean): ArmError | undefined {
-    const rule = this.rules.find((r) => (!r.method || r.method.toUpperCase() === method.toUpperCase()) && r.pattern.test(path));
+    const rule = this.takeRule(method, path);
     if (!rule) return undefined;
-    rule.remaining--;
-    this.rules = this.rules.filter((r) => r.remaining > 0);
-    const retryAfter = rule.retryAfterSeconds ?? (rule.status === 429 || rule.status === 503 ? 1 : undefined);
+    const retryAfter = faultRetryAfter(rule);
     if (rule.status === 429 && !rule.code && !rule.message) return tooManyRequests(retryAfter ?? 1, isWrite ? "Write" : "Read");
     const fallback = DEFAULTS[rule.status] ?? { code: "InjectedFault", message: `Injected fault (HTTP ${rule.status}).` };
     return new ArmError(rule.status, rule.code ?? fallback.code, rule.message ?? fallback.message, retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) });

@@ -5,7 +5,7 @@
 import { ArmDirectory } from "../model/directory";
 import type { ArmSeed } from "../model/records";
 import type { ArmAuthenticate } from "./auth";
-import { ArmClaimsChallenges } from "./claims-challenge";
+import { ClaimsChallenges } from "./claims-challenge";
 import { ArmFaults } from "./faults";
 import { ArmRequestLog } from "./request-log";
 import type { RouteResolver } from "./routing";
@@ -21,7 +21,7 @@ export interface ArmRuntime {
   config: ArmConfig;
   readonly log: ArmRequestLog;
   readonly faults: ArmFaults;
-  readonly claims: ArmClaimsChallenges;
+  readonly claims: ClaimsChallenges;
   readonly throttle: ArmThrottle;
   readonly authenticate: ArmAuthenticate;
   readonly resolve: RouteResolver;
@@ -48,7 +48,7 @@ export function createArmRuntime(options: {
     config: copyConfig(options.config),
     log: new ArmRequestLog(),
     faults: new ArmFaults(),
-    claims: new ArmClaimsChallenges(),
+    claims: new ClaimsChallenges(),
     throttle: new ArmThrottle(),
     authenticate: options.authenticate,
     resolve: options.resolve,

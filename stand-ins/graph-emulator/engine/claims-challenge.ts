@@ -42,8 +42,11 @@ export function claimsChallengeError(issuer: string, authContext: string): Graph
 
 const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** Graph evaluates CAE only for clients that said they can handle a claims challenge (capability CP1). */
-export const declaresCp1 = (caller: Caller) => [...caller.capabilities].some((c) => sameText(c, "cp1"));
+/** What a challenge looks at in a verified token; Graph's and ARM's callers both carry it. */
+export type ChallengedCaller = Pick<Caller, "capabilities" | "authContexts">;
+
+/** CAE is evaluated only for clients that said they can handle a claims challenge (capability CP1). */
+export const declaresCp1 = (caller: ChallengedCaller) => [...caller.capabilities].some((c) => sameText(c, "cp1"));
 
 interface ActiveDemand extends ClaimsDemand {
   regex: RegExp | undefined;
@@ -80,7 +83,7 @@ export class ClaimsChallenges {
    * The authentication context to challenge this call for, if a demand covers it and the token lacks the context.
    * Demands stay until cleared (a policy does not expire); a token that carries the context passes from then on.
    */
-  take(method: string, path: string, caller: Caller): string | undefined {
+  take(method: string, path: string, caller: ChallengedCaller): string | undefined {
     if (!declaresCp1(caller)) return undefined;
     for (const demand of this.demands) {
       if (demand.method && !sameText(demand.method, method)) continue;

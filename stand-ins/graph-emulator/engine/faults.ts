@@ -33,7 +33,8 @@ interface ActiveRule extends FaultRule {
   remaining: number;
 }
 
-export class FaultInjector {
+/** The fault rules a test set, shared by the Graph and ARM emulators; each answers a rule in its own error shape. */
+export class FaultRules {
   private rules: ActiveRule[] = [];
 
   add(rules: readonly FaultRule[]): void {
@@ -59,15 +60,29 @@ export class FaultInjector {
     }));
   }
 
-  /** The fault for this call, if a rule with uses left matches; consumes one use. */
-  take(method: string, path: string): GraphError | undefined {
+  /** The rule for this call, if one with uses left matches; consumes one use. */
+  protected takeRule(method: string, path: string): FaultRule | undefined {
     const rule = this.rules.find(
       (r) => r.remaining > 0 && (!r.method || r.method.toUpperCase() === method.toUpperCase()) && r.regex.test(path),
     );
     if (!rule) return undefined;
     rule.remaining--;
     this.rules = this.rules.filter((r) => r.remaining > 0);
-    const retryAfter = rule.retryAfterSeconds ?? (rule.status === 429 || rule.status === 503 ? 1 : undefined);
+    return rule;
+  }
+}
+
+/** Retry-After for an injected fault: as the rule says, else 1 s for the statuses that invite a retry (429, 503). */
+export function faultRetryAfter(rule: FaultRule): number | undefined {
+  return rule.retryAfterSeconds ?? (rule.status === 429 || rule.status === 503 ? 1 : undefined);
+}
+
+export class FaultInjector extends FaultRules {
+  /** The fault for this call, if a rule with uses left matches; consumes one use. */
+  take(method: string, path: string): GraphError | undefined {
+    const rule = this.takeRule(method, path);
+    if (!rule) return undefined;
+    const retryAfter = faultRetryAfter(rule);
     if (rule.status === 429 && !rule.code && !rule.message) return tooManyRequests(retryAfter ?? 1);
     const fallback = DEFAULTS[rule.status] ?? { code: "generalException", message: `Injected fault (HTTP ${rule.status}).` };
     return new GraphError(
