@@ -6,6 +6,7 @@ import type { RequestView } from "@/lib/requests/pending-request";
 import type { ConsentRole } from "./grant-consent-steps";
 import { GrantConsentSteps } from "./lazy-notices";
 import { Notice } from "./notice";
+import { PermissionNames } from "./permission-names";
 
 /**
  * One inline notice per category that cannot show rows; the other categories keep working. When several categories
@@ -75,13 +76,7 @@ function FeedNotice({
         ) : explained ? (
           <p>
             Needs the Microsoft Graph delegated {missing.length === 1 ? "permission" : "permissions"}{" "}
-            {missing.map((permission, index) => (
-              <span key={permission}>
-                {index > 0 && ", "}
-                <code className="rounded bg-white/70 px-1 font-mono">{permission}</code>
-              </span>
-            ))}{" "}
-            (see above).
+            <PermissionNames permissions={missing} /> (see above).
           </p>
         ) : (
           <GrantConsentSteps permissions={missing} canGrant={canGrant} />

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useConsentActions } from "@/lib/auth/use-consent-actions";
 import type { AppError } from "@/lib/errors/app-error";
+import { PermissionNames } from "./permission-names";
 
 /** Whether the signed-in user may grant tenant-wide consent: from their roles as Graph reported them; null if unknown. */
 export type ConsentRole = boolean | null;
@@ -18,16 +19,7 @@ export function GrantConsentSteps({ permissions, canGrant }: { permissions: read
   const [state] = useState(() => crypto.randomUUID());
   const [requestError, setRequestError] = useState<string | null>(null);
   const one = permissions.length === 1;
-  const code = (
-    <>
-      {permissions.map((permission, index) => (
-        <span key={permission}>
-          {index > 0 && ", "}
-          <code className="rounded bg-white/70 px-1 font-mono">{permission}</code>
-        </span>
-      ))}
-    </>
-  );
+  const code = <PermissionNames permissions={permissions} />;
   return (
     <div className="mt-1 space-y-2" data-consent-permissions={permissions.join(" ")}>
       <p>

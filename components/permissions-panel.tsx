@@ -8,6 +8,7 @@ import type { CategoryAccess, ViewAccess } from "@/lib/requests/category-access"
 import type { CategorySummary } from "@/lib/requests/pending-request";
 import { GrantConsentSteps, type ConsentRole } from "./grant-consent-steps";
 import { useReturnFocus } from "./use-return-focus";
+import { PermissionNames } from "./permission-names";
 
 /** Per category: can this user list their own and everyone's requests, and if not, exactly what is missing. */
 export function PermissionsPanel({
@@ -108,13 +109,7 @@ function ViewLine({
       {needsConsent && (
         <p className="mt-1 text-slate-800">
           Needs the Microsoft Graph delegated {missing.length === 1 ? "permission" : "permissions"}{" "}
-          {missing.map((permission, index) => (
-            <span key={permission}>
-              {index > 0 && ", "}
-              <code className="rounded bg-slate-100 px-1 font-mono">{permission}</code>
-            </span>
-          ))}
-          , not granted to Request Desk in your organisation (see above).
+          <PermissionNames permissions={missing} plain />, not granted to Request Desk in your organisation (see above).
         </p>
       )}
       {!available && !needsConsent && access?.message && (

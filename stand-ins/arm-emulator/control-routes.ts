@@ -1,9 +1,10 @@
 // Test-only control endpoints under /_arm (no token; the server listens on 127.0.0.1 only, and these refuse any
 // other peer as well). Never part of the app's code paths. See README.md for curl examples.
 
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Hono } from "hono";
 import { z } from "zod";
+
+import { jsonBody, listOf, refuseUnlessLoopback } from "../control-kit";
 
 import { claimsDemandSchema } from "./engine/claims-challenge";
 import { faultRuleSchema } from "./engine/faults";
@@ -34,25 +35,12 @@ const configSchema = z
 
 const statusSchema = z.object({ status: z.string().min(1) });
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
-
-async function jsonBody(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    return undefined;
-  }
-}
-
-/** Faults and claims challenges take one object or an array of them. */
-const listOf = (body: unknown) => (Array.isArray(body) ? body : [body]);
-
 const unknownKind = () => ({ error: `Unknown kind; use one of: ${REQUEST_KINDS.flatMap((k) => [k.kind, k.segment]).join(", ")}.` });
 
 export function mountArmControlRoutes(app: Hono, runtime: ArmRuntime): void {
   app.use("/_arm/*", async (c, next) => {
-    const address = getConnInfo(c).remote.address;
-    if (address && !LOOPBACK.has(address)) return c.json({ error: "The control endpoints answer on loopback only." }, 403);
+    const refused = refuseUnlessLoopback(c);
+    if (refused) return refused;
     await next();
   });
 

@@ -2,9 +2,10 @@
 // any other peer as well). Never part of the app's code paths. See README.md for examples. They act on the home
 // tenant (Contoso) unless `?tenant=<tid>` names another; reset resets every tenant.
 
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, Hono } from "hono";
 import { z } from "zod";
+
+import { jsonBody, listOf, refuseUnlessLoopback } from "../control-kit";
 
 import { REQUEST_COLLECTION_CONTROLS, findRequestCollection } from "./collections/registry";
 import { claimsDemandSchema } from "./engine/claims-challenge";
@@ -26,19 +27,7 @@ const configSchema = z
 
 const statusSchema = z.object({ status: z.string().min(1) });
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
-
-async function jsonBody(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    return undefined;
-  }
-}
-
 /** A list body may be one object or an array of them (faults, claims challenges). */
-const listOf = (body: unknown) => (Array.isArray(body) ? body : [body]);
-
 export function mountControlRoutes(app: Hono, tenants: EmulatorTenants): void {
   /** The tenant `?tenant=` names (checked by the middleware below), else the home tenant. */
   const runtimeOf = (c: Context): EmulatorRuntime => {
@@ -49,8 +38,8 @@ export function mountControlRoutes(app: Hono, tenants: EmulatorTenants): void {
   const logTenant = (c: Context) => (c.req.query("tenant") === undefined ? undefined : runtimeOf(c).tenantId);
 
   app.use("/_emulator/*", async (c, next) => {
-    const address = getConnInfo(c).remote.address;
-    if (address && !LOOPBACK.has(address)) return c.json({ error: "The control endpoints answer on loopback only." }, 403);
+    const refused = refuseUnlessLoopback(c);
+    if (refused) return refused;
     const tenant = c.req.query("tenant");
     if (tenant !== undefined && !tenants.find(tenant)) {
       return c.json({ error: `Unknown tenant '${tenant}'; use one of: ${tenants.all.map((t) => t.tenantId).join(", ")}.` }, 404);

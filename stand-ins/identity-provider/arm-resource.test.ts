@@ -11,30 +11,30 @@ import { ARM_APP_ID } from "./resource-apis";
 import {
   APP_ORIGIN,
   ARM,
-  CP1_CLAIMS,
-  GRAPH,
-  TokenResponse,
   codeFrom,
   control,
+  CP1_CLAIMS,
   form,
+  GRAPH,
   providerForFile,
   redeem,
   refresh,
   resume,
-  signInUntilNextStop,
+  SIGN_IN_SCOPE,
   signedInTokens,
+  signInUntilNextStop,
   startTestProvider,
-  tokensFrom,
+  STEP_UP_CLAIMS,
   type TestProvider,
+  TokenResponse,
+  tokensFrom,
 } from "./test-driver";
 
 /** What the app asks for at sign-in: Graph's User.Read only. */
-const SIGN_IN_SCOPE = `openid profile offline_access ${GRAPH}/User.Read`;
 /** acquireTokenSilent({ scopes: [`${ARM}/user_impersonation`] }) as MSAL sends it. */
 const ARM_SCOPE = `${ARM}/user_impersonation openid profile offline_access`;
 const ARM_DEFAULT_SCOPE = `${ARM}/.default openid profile offline_access`;
 const ARM_ENTRY = `${ARM}/user_impersonation`;
-const STEP_UP_CLAIMS = JSON.stringify({ access_token: { xms_cc: { values: ["CP1"] }, acrs: { essential: true, value: "c1" } } });
 
 let provider: TestProvider;
 let issuer: string;

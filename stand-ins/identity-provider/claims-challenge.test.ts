@@ -14,22 +14,20 @@ import {
   control,
   CP1_CLAIMS,
   form,
-  GRAPH,
+  GRAPH_DEFAULT_SCOPE,
   location,
   pkce,
   providerForFile,
   redeem,
   refresh,
   resume,
+  SIGN_IN_SCOPE,
   signedInTokens,
   signInUntilNextStop,
+  STEP_UP_CLAIMS,
   TokenResponse,
 } from "./test-driver";
 
-const SIGN_IN_SCOPE = "openid profile offline_access User.Read";
-const DEFAULT_SCOPE = `${GRAPH}/.default openid profile offline_access`;
-/** A claims challenge for auth context c1, merged with CP1 as MSAL sends it. */
-const STEP_UP_CLAIMS = JSON.stringify({ access_token: { xms_cc: { values: ["CP1"] }, acrs: { essential: true, value: "c1" } } });
 
 let issuer: string;
 
@@ -48,13 +46,13 @@ describe("client capabilities", () => {
     const tokens = await signedInTokens(issuer, ADMIN.userPrincipalName, SIGN_IN_SCOPE, CP1_CLAIMS);
     expect(decodeJwt(tokens.access_token).xms_cc).toEqual(["cp1"]);
 
-    const withCp1 = await accessTokenClaims(await refresh(issuer, tokens.refresh_token ?? "", DEFAULT_SCOPE, CP1_CLAIMS));
+    const withCp1 = await accessTokenClaims(await refresh(issuer, tokens.refresh_token ?? "", GRAPH_DEFAULT_SCOPE, CP1_CLAIMS));
     expect(withCp1.claims.xms_cc).toEqual(["cp1"]);
     expect(withCp1.claims).not.toHaveProperty("acrs");
-    const without = await accessTokenClaims(await refresh(issuer, withCp1.tokens.refresh_token ?? "", DEFAULT_SCOPE));
+    const without = await accessTokenClaims(await refresh(issuer, withCp1.tokens.refresh_token ?? "", GRAPH_DEFAULT_SCOPE));
     expect(without.claims).not.toHaveProperty("xms_cc");
     const otherCapability = JSON.stringify({ access_token: { xms_cc: { values: ["CP2"] } } });
-    const cp2 = await accessTokenClaims(await refresh(issuer, without.tokens.refresh_token ?? "", DEFAULT_SCOPE, otherCapability));
+    const cp2 = await accessTokenClaims(await refresh(issuer, without.tokens.refresh_token ?? "", GRAPH_DEFAULT_SCOPE, otherCapability));
     expect(cp2.claims).not.toHaveProperty("xms_cc");
   });
 
@@ -67,7 +65,7 @@ describe("client capabilities", () => {
 
   it("refuses a claims parameter that is not a JSON object", async () => {
     const tokens = await signedInTokens(issuer, ADMIN.userPrincipalName, SIGN_IN_SCOPE);
-    const response = await refresh(issuer, tokens.refresh_token ?? "", DEFAULT_SCOPE, "{not json");
+    const response = await refresh(issuer, tokens.refresh_token ?? "", GRAPH_DEFAULT_SCOPE, "{not json");
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: "invalid_request" });
   });
@@ -76,7 +74,7 @@ describe("client capabilities", () => {
 describe("authentication-context step-up", () => {
   it("refuses a token request for an unsatisfied auth context with AADSTS50076 basic_action, echoing the claims", async () => {
     const tokens = await signedInTokens(issuer, ADMIN.userPrincipalName, SIGN_IN_SCOPE, CP1_CLAIMS);
-    const response = await refresh(issuer, tokens.refresh_token ?? "", DEFAULT_SCOPE, STEP_UP_CLAIMS);
+    const response = await refresh(issuer, tokens.refresh_token ?? "", GRAPH_DEFAULT_SCOPE, STEP_UP_CLAIMS);
     expect(response.status).toBe(400);
     expect(response.headers.get("access-control-allow-origin")).toBe(APP_ORIGIN);
     const body = (await response.json()) as Record<string, unknown>;
@@ -114,9 +112,9 @@ describe("authentication-context step-up", () => {
     expect(claims.xms_cc).toEqual(["cp1"]);
 
     // The app's silent retry with the same claims now succeeds; a plain CP1 request still carries acrs.
-    const renewed = await accessTokenClaims(await refresh(issuer, tokens.refresh_token ?? "", DEFAULT_SCOPE, STEP_UP_CLAIMS));
+    const renewed = await accessTokenClaims(await refresh(issuer, tokens.refresh_token ?? "", GRAPH_DEFAULT_SCOPE, STEP_UP_CLAIMS));
     expect(renewed.claims.acrs).toEqual(["c1"]);
-    const plain = await accessTokenClaims(await refresh(issuer, renewed.tokens.refresh_token ?? "", DEFAULT_SCOPE, CP1_CLAIMS));
+    const plain = await accessTokenClaims(await refresh(issuer, renewed.tokens.refresh_token ?? "", GRAPH_DEFAULT_SCOPE, CP1_CLAIMS));
     expect(plain.claims.acrs).toEqual(["c1"]);
 
     // A signed-in session asking again needs no page.
@@ -124,7 +122,7 @@ describe("authentication-context step-up", () => {
     expect(location(again, issuer).searchParams.get("code")).toBeTruthy();
 
     await control(issuer, "/_idp/reset", "POST");
-    const afterReset = await refresh(issuer, plain.tokens.refresh_token ?? "", DEFAULT_SCOPE, STEP_UP_CLAIMS);
+    const afterReset = await refresh(issuer, plain.tokens.refresh_token ?? "", GRAPH_DEFAULT_SCOPE, STEP_UP_CLAIMS);
     expect(afterReset.status).toBe(400);
     expect(await afterReset.json()).toMatchObject({ suberror: "basic_action" });
   });

@@ -14,20 +14,19 @@ import {
   control,
   form,
   GRAPH,
+  GRAPH_DEFAULT_SCOPE,
   location,
   pkce,
   providerForFile,
   redeem,
   refresh,
   resume,
+  SIGN_IN_SCOPE,
   signedInTokens,
   signInUntilNextStop,
   tokensFrom,
 } from "./test-driver";
 
-/** What the app asks for at sign-in now: User.Read only; the rest comes from `.default`. */
-const SIGN_IN_SCOPE = "openid profile offline_access User.Read";
-const DEFAULT_SCOPE = `${GRAPH}/.default openid profile offline_access`;
 // Everything that lists directory-role eligibility requests, RoleManagement.ReadWrite.Directory included.
 const ROLE_ELIGIBILITY = ["RoleEligibilitySchedule.Read.Directory", "RoleEligibilitySchedule.ReadWrite.Directory", "RoleManagement.ReadWrite.Directory"];
 
@@ -44,7 +43,7 @@ describe("token requests", () => {
     expect(decodeJwt(lee.access_token).scp).toBe("User.Read");
     expect(lee.scope).toBe("User.Read");
 
-    const renewed = await tokensFrom(await refresh(issuer, lee.refresh_token ?? "", DEFAULT_SCOPE));
+    const renewed = await tokensFrom(await refresh(issuer, lee.refresh_token ?? "", GRAPH_DEFAULT_SCOPE));
     const leeConsented = GRAPH_DELEGATED_SCOPES.filter((s) => !ROLE_ELIGIBILITY.includes(s));
     expect(renewed.claims.scp).toBe(leeConsented.join(" "));
     expect(renewed.scope).toBe(leeConsented.join(" "));
@@ -77,7 +76,7 @@ describe("token requests", () => {
     expect(body.timestamp).toEqual(expect.any(String));
 
     // The refused request did not rotate the refresh token: it still works, and .default never fails this way.
-    await tokensFrom(await refresh(issuer, granted.refresh_token ?? "", DEFAULT_SCOPE));
+    await tokensFrom(await refresh(issuer, granted.refresh_token ?? "", GRAPH_DEFAULT_SCOPE));
   });
 
   it("refuses a code redemption that asks for more than is consented", async () => {
@@ -97,7 +96,7 @@ describe("token requests", () => {
     await control(issuer, "/_idp/consent", "DELETE", { tenantId: DEMO_TENANT_ID, scopes: ["GroupMember.Read.All"] });
     const refused = await refresh(issuer, granted.refresh_token ?? "", "GroupMember.Read.All");
     expect(refused.status).toBe(400);
-    const renewed = await tokensFrom(await refresh(issuer, granted.refresh_token ?? "", DEFAULT_SCOPE));
+    const renewed = await tokensFrom(await refresh(issuer, granted.refresh_token ?? "", GRAPH_DEFAULT_SCOPE));
     expect(String(renewed.claims.scp).split(" ")).not.toContain("GroupMember.Read.All");
     expect(String(renewed.claims.scp).split(" ")).toContain("RoleEligibilitySchedule.Read.Directory");
   });
@@ -193,7 +192,7 @@ describe("interactive sign-in asking for a permission nobody consented to", () =
 
   it("needs no consent page for .default or for permissions already consented", async () => {
     const browser = new CookieJar();
-    const { next, state } = await signInUntilNextStop(browser, issuer, { scope: DEFAULT_SCOPE, email: PATTI.userPrincipalName });
+    const { next, state } = await signInUntilNextStop(browser, issuer, { scope: GRAPH_DEFAULT_SCOPE, email: PATTI.userPrincipalName });
     codeFrom(next, state);
     const megan = await signInUntilNextStop(new CookieJar(), issuer, { scope: `${SIGN_IN_SCOPE} ${ROLE_ELIGIBILITY.join(" ")}`, email: MEGAN.userPrincipalName });
     codeFrom(megan.next, megan.state);

@@ -10,12 +10,12 @@ import type { ConsentRecords, ConsentSnapshot } from "./consent-records";
 import { readBody, sendJson } from "./http-io";
 import { consentEntryOf, type ResourceApis } from "./resource-apis";
 import type { StepUpRecords } from "./step-up-records";
+import { isLoopback } from "../control-kit";
 
 export const CONTROL_PREFIX = "/_idp/";
 
 export type { ConsentSnapshot } from "./consent-records";
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 /**
  * Permissions as consent entries: Graph's in either form (`User.Read`, `https://graph.microsoft.com/User.Read`),
@@ -75,7 +75,7 @@ export async function handleControlRequest(
   pathname: string,
   { consent, stepUp, apis }: ControlSettings,
 ): Promise<void> {
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) {
+  if (!isLoopback(req.socket.remoteAddress)) {
     sendJson(res, 403, { error: "The control endpoints answer on loopback only." });
     return;
   }

@@ -19,6 +19,12 @@ export const GRAPH = "https://graph.microsoft.com";
 export const ARM = ARM_RESOURCE;
 /** What MSAL sends on /auth and /token when the app declares clientCapabilities ["CP1"]. */
 export const CP1_CLAIMS = JSON.stringify({ access_token: { xms_cc: { values: ["CP1"] } } });
+/** A claims challenge for auth context c1, merged with CP1 as MSAL sends it. */
+export const STEP_UP_CLAIMS = JSON.stringify({ access_token: { xms_cc: { values: ["CP1"] }, acrs: { essential: true, value: "c1" } } });
+/** What the app asks for at sign-in: User.Read only; the rest comes from `.default`. */
+export const SIGN_IN_SCOPE = "openid profile offline_access https://graph.microsoft.com/User.Read";
+/** acquireTokenSilent({ scopes: [`${GRAPH}/.default`] }) as MSAL sends it. */
+export const GRAPH_DEFAULT_SCOPE = "https://graph.microsoft.com/.default openid profile offline_access";
 
 export interface TestProvider {
   idp: RunningIdentityProvider;
