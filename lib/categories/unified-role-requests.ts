@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BUILT_IN_ROLES } from "@/lib/requests/built-in-roles";
 import type { CategoryDescription, PendingRequest } from "@/lib/requests/pending-request";
 import { classifyUndocumentedCancelRefusal, type CancelRoleRequirement, type RequestCategory } from "./category-definition";
 import { pimV3Collection, pimV3RequestFields, pimV3RequestSchema } from "./pim-v3-request";
@@ -46,9 +47,11 @@ const READER_ROLES = ["Privileged Role Administrator", "Global Reader", "Securit
  * user who may list their own requests may still not cancel them. Global Administrator holds every permission
  * of Privileged Role Administrator. The ids are Entra's built-in role template ids, the same in every tenant.
  */
+const CANCEL_ROLE_NAMES = ["Privileged Role Administrator", "Global Administrator"] as const;
+
 export const DIRECTORY_ROLE_CANCEL_ROLES: CancelRoleRequirement = {
-  templateIds: ["e8611ab8-c189-46e8-94e1-60213ab1f814", "62e90394-69f5-4237-9190-012177145e10"],
-  names: ["Privileged Role Administrator", "Global Administrator"],
+  templateIds: CANCEL_ROLE_NAMES.map((name) => BUILT_IN_ROLES[name]),
+  names: CANCEL_ROLE_NAMES,
   reason:
     "Only a Privileged Role Administrator (or Global Administrator) can cancel directory role requests, their own " +
     "included, and your account does not hold that role right now. Ask a Privileged Role Administrator to cancel " +

@@ -4,14 +4,13 @@ import { ADMIN, DEMO_PASSWORD, DEMO_TENANT_ID, FABRIKAM_TENANT_ID, MEGAN, PATTI,
 import {
   authenticate,
   clientInfo,
-  explicitGraphScopes,
   findSignInPersonByOid,
-  graphAccessTokenClaims,
-  isGraphScope,
+  accessTokenClaims,
   normaliseGraphScope,
   openIdClaims,
   widsFor,
 } from "./claims";
+import { explicitEntries, GRAPH_SCOPE_RULES } from "./scope-grant";
 
 describe("Graph scope rules", () => {
   it("normalises both the short and the fully-qualified form, and nothing else", () => {
@@ -25,10 +24,6 @@ describe("Graph scope rules", () => {
     expect(normaliseGraphScope("api://other/User.Read")).toBeUndefined();
   });
 
-  it("counts catalogue scopes and .default (both spellings) as Graph scopes", () => {
-    expect(["User.Read", "https://graph.microsoft.com/User.Read", ".default", "https://graph.microsoft.com/.default"].every(isGraphScope)).toBe(true);
-    expect(["openid", "offline_access", "Mail.Read", "api://other/.default"].some(isGraphScope)).toBe(false);
-  });
 
   it("reads the requested catalogue scopes as short names, deduplicated, in request order", () => {
     const requested = [
@@ -39,12 +34,12 @@ describe("Graph scope rules", () => {
       "User.Read",
       "Mail.Send",
     ];
-    expect(explicitGraphScopes(requested)).toEqual(["EntitlementManagement.ReadWrite.All", "User.Read"]);
+    expect(explicitEntries(requested, GRAPH_SCOPE_RULES)).toEqual(["EntitlementManagement.ReadWrite.All", "User.Read"]);
   });
 
   it("builds an Entra-style claim set from the decided grant", () => {
     const grant = { scopes: ["User.Read", "EntitlementManagement.Read.All"], cp1: false, authContexts: [] };
-    expect(graphAccessTokenClaims(MEGAN, grant, "client-1")).toEqual({
+    expect(accessTokenClaims(MEGAN, grant, "client-1")).toEqual({
       scp: "User.Read EntitlementManagement.Read.All",
       oid: MEGAN.oid,
       tid: DEMO_TENANT_ID,
@@ -57,14 +52,14 @@ describe("Graph scope rules", () => {
   });
 
   it("adds xms_cc only for CP1 and acrs only for satisfied contexts", () => {
-    const claims = graphAccessTokenClaims(ADMIN, { scopes: ["User.Read"], cp1: true, authContexts: ["c1", "c2"] }, "client-1");
+    const claims = accessTokenClaims(ADMIN, { scopes: ["User.Read"], cp1: true, authContexts: ["c1", "c2"] }, "client-1");
     expect(claims.xms_cc).toEqual(["cp1"]);
     expect(claims.acrs).toEqual(["c1", "c2"]);
   });
 
   it("puts each person's home tenant in tid", () => {
     const grant = { scopes: ["User.Read"], cp1: false, authContexts: [] };
-    expect(graphAccessTokenClaims(PATTI, grant, "client-1").tid).toBe(FABRIKAM_TENANT_ID);
+    expect(accessTokenClaims(PATTI, grant, "client-1").tid).toBe(FABRIKAM_TENANT_ID);
     expect(openIdClaims(PATTI).tid).toBe(FABRIKAM_TENANT_ID);
     expect(openIdClaims(ADMIN).tid).toBe(DEMO_TENANT_ID);
   });

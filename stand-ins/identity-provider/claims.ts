@@ -47,23 +47,8 @@ export function isGraphDefaultScope(scope: string): boolean {
   return GRAPH_DEFAULT_SCOPES.includes(scope);
 }
 
-/** Whether a scope string is about Graph at all (a catalogue scope in either form, or `.default`). */
-export function isGraphScope(scope: string): boolean {
-  return isGraphDefaultScope(scope) || normaliseGraphScope(scope) !== undefined;
-}
-
 export function splitScopes(scope: string | undefined | null): string[] {
   return (scope ?? "").split(" ").filter((s) => s.length > 0);
-}
-
-/** The catalogue scopes named in a request (either form), as short names, deduplicated, in request order. */
-export function explicitGraphScopes(requested: Iterable<string>): GraphDelegatedScope[] {
-  const out: GraphDelegatedScope[] = [];
-  for (const raw of requested) {
-    const short = normaliseGraphScope(raw);
-    if (short && !out.includes(short)) out.push(short);
-  }
-  return out;
 }
 
 /** The person's home tenant id (Contoso unless the person says otherwise). */
@@ -119,9 +104,6 @@ export function accessTokenClaims(person: DemoPerson, grant: TokenGrant, clientI
     ...(grant.authContexts.length ? { acrs: [...grant.authContexts] } : {}),
   };
 }
-
-/** The name the Graph-only tests know it by. */
-export const graphAccessTokenClaims = accessTokenClaims;
 
 /** OpenID claims for the ID token / userinfo; oidc-provider picks the ones the granted scopes allow. */
 export function openIdClaims(person: DemoPerson): { sub: string; [claim: string]: unknown } {

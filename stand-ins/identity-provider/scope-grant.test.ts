@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { decideGraphScopes, unconsentedScopes } from "./scope-grant";
+import { decideScopes, GRAPH_SCOPE_RULES, unconsentedEntries } from "./scope-grant";
+
+const decideGraphScopes = (requested: readonly string[], consented: readonly string[]) => decideScopes(requested, consented, GRAPH_SCOPE_RULES);
+const unconsentedScopes = (requested: readonly string[], consented: readonly string[]) => unconsentedEntries(requested, consented, GRAPH_SCOPE_RULES);
 
 const CONSENTED = ["User.Read", "GroupMember.Read.All", "EntitlementManagement.Read.All"] as const;
 

@@ -74,11 +74,3 @@ export function decideScopes(requested: readonly string[], consented: readonly s
   return { granted, selfConsented: granted.filter((s) => !consented.includes(s)) };
 }
 
-/** Graph's rules applied (the form the Graph-only callers and tests use). */
-export function unconsentedScopes(requested: readonly string[], consented: readonly string[]): string[] {
-  return unconsentedEntries(requested, consented, GRAPH_SCOPE_RULES);
-}
-
-export function decideGraphScopes(requested: readonly string[], consented: readonly string[]): ScopeDecision {
-  return decideScopes(requested, consented, GRAPH_SCOPE_RULES);
-}
