@@ -56,10 +56,10 @@ describe("token verification", () => {
   it("serves Contoso only: another tenant's token is refused, naming that tenant", async () => {
     const answer = await h.call(path, { token: await h.token(PATTI) });
     expectChallenge(answer);
-    expect(answer.body.error.code).toBe("InvalidAuthenticationToken");
+    expect(answer.body.error.code).toBe("InvalidAuthenticationTokenTenant");
     expect(answer.body.error.message).toContain(FABRIKAM_TENANT_ID);
     const none = await h.call(path, { token: await h.token(ADMIN, { tenantId: null }) });
-    expect(none.body.error.code).toBe("InvalidAuthenticationToken");
+    expect(none.body.error.code).toBe("InvalidAuthenticationTokenTenant");
   });
 
   it("requires the delegated user_impersonation scope (short or fully qualified)", async () => {

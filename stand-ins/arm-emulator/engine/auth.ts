@@ -60,7 +60,8 @@ export function createArmAuthenticator(options: ArmTokenOptions): ArmAuthenticat
     const tid = text(payload.tid);
     // The brief's shape (inference: real ARM says InvalidAuthenticationTokenTenant for a subscription's wrong tenant).
     if (tid !== options.tenantId) {
-      throw refuse("InvalidAuthenticationToken", `The access token is from the tenant '${tid ?? "(none)"}', which this Azure Resource Manager does not serve; it serves tenant '${options.tenantId}' only.`);
+      // ARM's own code for a token of another tenant than the one the resource belongs to.
+      throw refuse("InvalidAuthenticationTokenTenant", `The access token is from the wrong issuer. It must match the tenant '${options.tenantId}' associated with this subscription; the token's tenant is '${tid ?? "(none)"}'. Please use the authority (URL) 'https://login.microsoftonline.com/${options.tenantId}' to get the token.`);
     }
     const scopes = new Set((text(payload.scp) ?? "").split(" ").filter(Boolean).map((s) => s.slice(s.lastIndexOf("/") + 1)));
     // Inference: no documented answer exists for an ARM-audience token without ARM's only delegated scope; 401
