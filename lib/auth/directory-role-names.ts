@@ -1,4 +1,4 @@
-import { BUILT_IN_ROLES } from "@/lib/requests/built-in-roles";
+import { BUILT_IN_ROLES } from "@/lib/requests/built-in-role-table";
 
 const NAME_BY_ID: ReadonlyMap<string, string> = new Map(Object.entries(BUILT_IN_ROLES).map(([name, id]) => [id, name]));
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BUILT_IN_ROLES } from "@/lib/requests/built-in-roles";
+import { BUILT_IN_ROLES } from "@/lib/requests/built-in-role-table";
 import type { CategoryDescription, PendingRequest } from "@/lib/requests/pending-request";
 import { classifyUndocumentedCancelRefusal, type CancelRoleRequirement, type RequestCategory } from "./category-definition";
 import { pimV3Collection, pimV3RequestFields, pimV3RequestSchema } from "./pim-v3-request";
