@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./e2e/support/chromium";
-import { APP_START_COMMAND, APP_URL, DEMO_APP_ENV, EMULATOR_ENV, GRAPH_EMULATOR_URL, IDP_ENV, IDP_URL } from "./scripts/demo-env";
+import { APP_START_COMMAND, APP_URL, ARM_EMULATOR_ENV, ARM_EMULATOR_URL, DEMO_APP_ENV, EMULATOR_ENV, GRAPH_EMULATOR_URL, IDP_ENV, IDP_URL } from "./scripts/demo-env";
 
 const reuse = !process.env.CI;
 
@@ -27,6 +27,7 @@ export default defineConfig({
   webServer: [
     { command: "npm run idp", url: `${IDP_URL}/health`, env: IDP_ENV, reuseExistingServer: reuse, timeout: 60_000 },
     { command: "npm run emulator", url: `${GRAPH_EMULATOR_URL}/health`, env: EMULATOR_ENV, reuseExistingServer: reuse, timeout: 60_000 },
+    { command: "npm run arm", url: `${ARM_EMULATOR_URL}/health`, env: ARM_EMULATOR_ENV, reuseExistingServer: reuse, timeout: 60_000 },
     {
       // The production build, as the demo runs it.
       command: `npm run build && ${APP_START_COMMAND}`,

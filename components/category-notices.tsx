@@ -2,7 +2,7 @@
 
 import { consentNeeded } from "@/lib/auth/consent-needed";
 import { needsNotice, type CategoryFeed } from "@/lib/queries/use-request-queue";
-import type { RequestView } from "@/lib/requests/pending-request";
+import type { CategorySlug, RequestView } from "@/lib/requests/pending-request";
 import type { ConsentRole } from "./grant-consent-steps";
 import { GrantConsentSteps } from "./lazy-notices";
 import { Notice } from "./notice";
@@ -17,14 +17,21 @@ export function CategoryNotices({
   view,
   granted,
   canGrant,
+  onShowCategory,
+  labelOf,
 }: {
   feeds: CategoryFeed[];
   view: RequestView;
   granted: ReadonlySet<string> | undefined;
   canGrant: ConsentRole;
+  /** Filters the queue to one category: a retired API's notice offers its successors. */
+  onShowCategory: (slug: CategorySlug) => void;
+  /** Any category's label, shown or not. */
+  labelOf: (slug: CategorySlug) => string | undefined;
 }) {
   const troubled = feeds.filter(needsNotice);
-  if (troubled.length === 0) return null;
+  const partial = feeds.filter((f) => f.state === "ready" && f.skippedScopes.length > 0);
+  if (troubled.length === 0 && partial.length === 0) return null;
   const missing = new Map(troubled.flatMap((f) => (f.state === "refused" ? [[f.summary.slug, consentNeeded(f.summary, view, granted)] as const] : [])));
   const allMissing = [...new Set([...missing.values()].flat())];
   const together = [...missing.values()].filter((m) => m.length > 0).length > 1;
@@ -37,13 +44,40 @@ export function CategoryNotices({
           </div>
         </Notice>
       )}
-      <ul className="space-y-2" aria-label="Categories that need attention">
-        {troubled.map((feed) => (
-          <li key={feed.summary.slug} data-category-notice={feed.summary.slug}>
-            <FeedNotice feed={feed} missing={missing.get(feed.summary.slug) ?? []} explained={together} canGrant={canGrant} />
-          </li>
-        ))}
-      </ul>
+      {partial.map((feed) => (
+        <Notice
+          key={feed.summary.slug}
+          tone="info"
+          title={`${feed.summary.label}: ${feed.skippedScopes.length === 1 ? "1 scope" : `${feed.skippedScopes.length} scopes`} left out`}
+        >
+          <div data-skipped-scopes={feed.summary.slug}>
+            <p>The rest of this list is complete; these could not be read for you:</p>
+            <ul className="mt-1 list-disc pl-5">
+              {feed.skippedScopes.map((scope) => (
+                <li key={`${scope.kind}:${scope.displayName}`}>
+                  {scope.displayName} ({scope.kind.toLowerCase()}): {scope.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </Notice>
+      ))}
+      {troubled.length > 0 && (
+        <ul className="space-y-2" aria-label="Categories that need attention">
+          {troubled.map((feed) => (
+            <li key={feed.summary.slug} data-category-notice={feed.summary.slug}>
+              <FeedNotice
+                feed={feed}
+                missing={missing.get(feed.summary.slug) ?? []}
+                explained={together}
+                canGrant={canGrant}
+                onShowCategory={onShowCategory}
+                labelOf={labelOf}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
@@ -53,18 +87,38 @@ function FeedNotice({
   missing,
   explained,
   canGrant,
+  onShowCategory,
+  labelOf,
 }: {
   feed: CategoryFeed;
   missing: string[];
   /** The consent steps are in the notice above: this one only names its permission. */
   explained: boolean;
   canGrant: ConsentRole;
+  onShowCategory: (slug: CategorySlug) => void;
+  labelOf: (slug: CategorySlug) => string | undefined;
 }) {
   const { summary } = feed;
   if (feed.state === "retired" && summary.retirement) {
+    const successors = (summary.retirement.successors ?? []).flatMap((slug) => {
+      const label = labelOf(slug);
+      return label ? [{ slug, label }] : [];
+    });
     return (
       <Notice tone="info" title={`${summary.label}: retired by Microsoft`}>
-        {summary.retirement.note} Microsoft Graph returns no requests for it, which is expected, not a failure.
+        <p>
+          {summary.retirement.note} Microsoft Graph returns no requests for it, which is expected, not a failure.
+        </p>
+        {successors.length > 0 && (
+          <p className="mt-1 flex flex-wrap items-center gap-2" data-successors="">
+            <span>Their requests are now under:</span>
+            {successors.map(({ slug, label }) => (
+              <button key={slug} type="button" className="underline underline-offset-2 hover:no-underline focus-visible:outline-2" onClick={() => onShowCategory(slug)}>
+                {label}
+              </button>
+            ))}
+          </p>
+        )}
       </Notice>
     );
   }

@@ -183,7 +183,14 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
               {feedback.text}
             </Notice>
           )}
-          <CategoryNotices feeds={visibleFeeds} view={view} granted={granted} canGrant={canGrant} />
+          <CategoryNotices
+            feeds={visibleFeeds}
+            view={view}
+            granted={granted}
+            canGrant={canGrant}
+            onShowCategory={(category) => setQuery({ category })}
+            labelOf={(slug) => categories.find((c) => c.slug === slug)?.label}
+          />
           <QueueSummaryBar
             rows={rows}
             loadingMore={loadingMore}

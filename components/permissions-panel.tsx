@@ -42,7 +42,7 @@ export function PermissionsPanel({
             <Dialog.Close className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">Close</Dialog.Close>
           </div>
           <Dialog.Description className="mt-1 text-sm text-slate-700">
-            Checked with Microsoft Graph for your account just now, category by category.
+            Checked with Microsoft Graph and Azure Resource Manager for your account just now, category by category.
           </Dialog.Description>
           <p className="mt-3 text-sm text-slate-800" data-directory-roles="">
             {directoryRoles === undefined
@@ -66,14 +66,28 @@ export function PermissionsPanel({
                 <li key={category.slug} className="rounded-md border border-slate-200 p-4" data-permission-category={category.slug}>
                   <h3 className="font-semibold text-slate-900">{category.label}</h3>
                   <p className="font-mono text-xs text-slate-700">
-                    {category.graphType} ({category.apiVersion})
+                    {category.apiType} ({category.apiVersion})
                   </p>
                   <ViewLine label="Your own requests" access={views?.mine} missing={consentNeeded(category, "mine", granted)} />
-                  <ViewLine label="Everyone's requests" access={views?.all} missing={consentNeeded(category, "all", granted)} roles={category.adminRoles} />
-                  <p className="mt-2 text-xs text-slate-700">
-                    Cancelling needs {category.permissions.cancelAll.join(" or ")}
-                    {missingPermission(category.permissions.cancelAll, granted) ? " (not granted)" : " (granted)"}.
-                  </p>
+                  <ViewLine
+                    label="Everyone's requests"
+                    access={views?.all}
+                    missing={consentNeeded(category, "all", granted)}
+                    roles={category.adminRoles}
+                    roleAdvice={category.upstream === "arm" ? " Ask an Owner of the subscription or management group to assign you one of those Azure roles." : undefined}
+                  />
+                  {category.upstream === "arm" ? (
+                    <p className="mt-2 text-xs text-slate-700">
+                      Cancelling needs Azure Resource Manager&apos;s user_impersonation
+                      {views?.mine.code === "consent_required" ? " (not granted)" : ""} and, at the request&apos;s scope, an Azure role
+                      such as {category.cancelRoles.join(" or ")}; your own requests you may always cancel.
+                    </p>
+                  ) : (
+                    <p className="mt-2 text-xs text-slate-700">
+                      Cancelling needs {category.permissions.cancelAll.join(" or ")}
+                      {missingPermission(category.permissions.cancelAll, granted) ? " (not granted)" : " (granted)"}.
+                    </p>
+                  )}
                 </li>
               );
             })}
@@ -89,12 +103,15 @@ function ViewLine({
   access,
   missing,
   roles,
+  roleAdvice = " Ask a Privileged Role Administrator to assign you one of those roles.",
 }: {
   label: string;
   access: ViewAccess | undefined;
   /** What admin consent would have to add for this view (how to grant it is at the top of the panel). */
   missing: readonly string[];
   roles?: readonly string[];
+  /** Who can give the roles named (directory roles by default). */
+  roleAdvice?: string;
 }) {
   const available = access?.available ?? false;
   const needsConsent = !available && missing.length > 0;
@@ -115,7 +132,7 @@ function ViewLine({
       {!available && !needsConsent && access?.message && (
         <p className="mt-1 text-slate-800">
           {access.message}
-          {roles && roles.length > 0 ? " Ask a Privileged Role Administrator to assign you one of those roles." : ""}
+          {roles && roles.length > 0 ? roleAdvice : ""}
         </p>
       )}
     </div>

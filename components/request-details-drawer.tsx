@@ -44,7 +44,7 @@ export function RequestDetailsDrawer({
                 <Row term="Status">
                   {STAGE_LABELS[request.stage]}{" "}
                   <span className="font-mono text-xs text-slate-700">
-                    (Graph: {request.status}
+                    ({category.upstream === "arm" ? "Azure" : "Graph"}: {request.status}
                     {request.statusDetail ? ` · ${request.statusDetail}` : ""})
                   </span>
                 </Row>
@@ -58,12 +58,23 @@ export function RequestDetailsDrawer({
                 <Row term="Target">
                   {request.target.displayName} <span className="text-slate-700">({request.target.kind})</span>
                 </Row>
+                {request.scope && (
+                  <Row term="Scope">
+                    {request.scope.displayName} <span className="text-slate-700">({request.scope.kind})</span>
+                    <span className="block break-all font-mono text-xs text-slate-700">{request.scope.id}</span>
+                  </Row>
+                )}
+                {request.condition && (
+                  <Row term="Condition">
+                    <span className="break-all font-mono text-xs">{request.condition}</span>
+                  </Row>
+                )}
                 <Row term="Action">{request.action ?? "Not stated"}</Row>
                 <Row term="Created">
                   {formatAbsolute(request.createdDateTime)} ({formatRelative(request.createdDateTime)})
                 </Row>
-                <Row term="Graph type">
-                  <span className="font-mono text-xs">{category.graphType}</span> ({category.apiVersion})
+                <Row term={category.upstream === "arm" ? "Azure type" : "Graph type"}>
+                  <span className="font-mono text-xs">{category.apiType}</span> ({category.apiVersion})
                 </Row>
                 <Row term="Request id">
                   <span className="break-all font-mono text-xs">{request.id}</span>

@@ -1,4 +1,4 @@
-import { APP_PORT, DEMO_CLIENT_ID, GRAPH_EMULATOR_PORT, IDP_PORT } from "../stand-ins/demo-tenant";
+import { APP_PORT, ARM_EMULATOR_PORT, DEMO_CLIENT_ID, GRAPH_EMULATOR_PORT, IDP_PORT } from "../stand-ins/demo-tenant";
 
 // Ports default to the documented ones; the variables let a second stack (a test run beside a running demo or
 // a benchmark) use its own.
@@ -6,10 +6,12 @@ const port = (name: string, fallback: number) => Number(process.env[name] || fal
 export const APP_LISTEN_PORT = port("APP_PORT", APP_PORT);
 export const GRAPH_EMULATOR_LISTEN_PORT = port("GRAPH_EMULATOR_PORT", GRAPH_EMULATOR_PORT);
 export const IDP_LISTEN_PORT = port("IDP_PORT", IDP_PORT);
+export const ARM_EMULATOR_LISTEN_PORT = port("ARM_EMULATOR_PORT", ARM_EMULATOR_PORT);
 
 export const APP_URL = `http://localhost:${APP_LISTEN_PORT}`;
 export const GRAPH_EMULATOR_URL = `http://localhost:${GRAPH_EMULATOR_LISTEN_PORT}`;
 export const IDP_URL = `http://localhost:${IDP_LISTEN_PORT}`;
+export const ARM_EMULATOR_URL = `http://localhost:${ARM_EMULATOR_LISTEN_PORT}`;
 
 /**
  * The app's configuration for the offline demo and the tests. Production sets the same variables to Entra ID and
@@ -17,6 +19,8 @@ export const IDP_URL = `http://localhost:${IDP_LISTEN_PORT}`;
  */
 export const DEMO_APP_ENV: Record<string, string> = {
   GRAPH_BASE_URL: GRAPH_EMULATOR_URL,
+  // Only the host: ARM tokens keep the global cloud's audience (https://management.azure.com), as the stand-in expects.
+  ARM_BASE_URL: ARM_EMULATOR_URL,
   AUTH_CLIENT_ID: DEMO_CLIENT_ID,
   // MSAL insists on an https authority but never contacts it when authorityMetadata is given (IdP reference, 1).
   AUTH_AUTHORITY: `https://localhost:${IDP_LISTEN_PORT}/`,
@@ -32,6 +36,11 @@ export const DEMO_APP_ENV: Record<string, string> = {
 export const IDP_ENV: Record<string, string> = { IDP_PORT: String(IDP_LISTEN_PORT), APP_ORIGIN: APP_URL };
 export const EMULATOR_ENV: Record<string, string> = {
   GRAPH_EMULATOR_PORT: String(GRAPH_EMULATOR_LISTEN_PORT),
+  IDP_ISSUER: IDP_URL,
+};
+
+export const ARM_EMULATOR_ENV: Record<string, string> = {
+  ARM_EMULATOR_PORT: String(ARM_EMULATOR_LISTEN_PORT),
   IDP_ISSUER: IDP_URL,
 };
 

@@ -1,7 +1,7 @@
-// Starts the identity provider, the Graph emulator and a production build of the app as child processes, and
+// Starts the identity provider, the Graph emulator, the ARM stand-in and a production build of the app as child processes, and
 // stops them again. Used by `npm run demo` and the benchmarks.
 import { spawn, type ChildProcess } from "node:child_process";
-import { APP_START_COMMAND, APP_URL, DEMO_APP_ENV, EMULATOR_ENV, GRAPH_EMULATOR_URL, IDP_ENV, IDP_URL } from "./demo-env";
+import { APP_START_COMMAND, APP_URL, ARM_EMULATOR_ENV, ARM_EMULATOR_URL, DEMO_APP_ENV, EMULATOR_ENV, GRAPH_EMULATOR_URL, IDP_ENV, IDP_URL } from "./demo-env";
 
 export interface Stack {
   stop(): void;
@@ -10,6 +10,8 @@ export interface Stack {
 interface StackOptions {
   /** Extra environment for the emulator (latency, page size, seed size). */
   emulatorEnv?: Record<string, string>;
+  /** Extra environment for the ARM stand-in (latency, seed size). */
+  armEnv?: Record<string, string>;
   /** Print the children's output with a [name] prefix (the demo) or keep quiet (benchmarks). */
   verbose?: boolean;
 }
@@ -46,6 +48,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   run("idp", "npx tsx stand-ins/identity-provider/main.ts", IDP_ENV);
   run("graph", "npx tsx stand-ins/graph-emulator/main.ts", { ...EMULATOR_ENV, ...options.emulatorEnv });
+  run("arm", "npx tsx stand-ins/arm-emulator/main.ts", { ...ARM_EMULATOR_ENV, ...options.armEnv });
   const build = run("build", "npm run build", DEMO_APP_ENV);
   const buildCode = await new Promise<number>((resolve) => build.on("exit", (code) => resolve(code ?? 1)));
   if (buildCode !== 0) {
@@ -57,6 +60,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await Promise.all([
       waitFor(`${IDP_URL}/health`),
       waitFor(`${GRAPH_EMULATOR_URL}/health`),
+      waitFor(`${ARM_EMULATOR_URL}/health`),
       waitFor(`${APP_URL}/api/health`),
     ]);
   } catch (error) {

@@ -20,6 +20,7 @@ export const DEMO_PASSWORD = "demo-password";
 
 export const IDP_PORT = 4100;
 export const GRAPH_EMULATOR_PORT = 4000;
+export const ARM_EMULATOR_PORT = 4200;
 export const APP_PORT = 3000;
 
 /** Entra built-in role template ids, as they appear in a token's `wids` claim. */

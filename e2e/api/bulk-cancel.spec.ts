@@ -60,7 +60,7 @@ test("a run streams a start line, one outcome per item and a done line; a thrott
 
   const outcomeOf = (c: { item: { category: string; id: string } }) => outcomes.find((o) => o.category === c.item.category && o.id === c.item.id)!;
   expect(outcomeOf(throttled)).toMatchObject({ outcome: "cancelled", attempts: 2 });
-  expect(outcomeOf(stillOpen)).toMatchObject({ outcome: "not_cancellable", graphCode: "RequestCannotBeCancelled", graphStatus: "PendingProvisioning" });
+  expect(outcomeOf(stillOpen)).toMatchObject({ outcome: "not_cancellable", upstreamCode: "RequestCannotBeCancelled", upstreamStatus: "PendingProvisioning" });
   expect(outcomeOf(closed)).toMatchObject({ outcome: "already_final", attempts: 1 });
   for (const c of cancellable) expect(storedStatus(await graphState(request, c.under.collection, c.graphId))).toBe(c.under.cancelledStatus);
 

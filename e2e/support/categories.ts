@@ -1,5 +1,9 @@
 import { SEED_LANDMARKS, type CollectionLandmarks, type SeedLandmark } from "../../stand-ins/graph-emulator/seed";
 import type { CategorySlug } from "../../lib/requests/pending-request";
+import type { RequestKind } from "../../stand-ins/arm-emulator/model/request-kinds";
+import { SEED_LANDMARKS as ARM_SEED_LANDMARKS, type ArmLandmark } from "../../stand-ins/arm-emulator/seed";
+import type { LandmarkName } from "../../stand-ins/arm-emulator/seed/landmark-requests";
+import { encodeArmRequestId } from "../../lib/categories/azure-role-id";
 
 /** Each category with its seeded landmarks, the emulator's control collection, and how the app names its ids. */
 export interface CategoryUnderTest {
@@ -59,3 +63,30 @@ export const CATEGORIES_UNDER_TEST: CategoryUnderTest[] = [
 export function storedStatus(record: Record<string, unknown>): string {
   return String(record.subStatus ?? record.status);
 }
+
+/**
+ * The app's id of a seeded ARM request, written by the category's own encoder: the scope (base64url, without its
+ * leading slash), ".", the request's name.
+ */
+export function armAppId(landmark: Pick<ArmLandmark, "scope" | "name">): string {
+  return encodeArmRequestId({ scope: landmark.scope, name: landmark.name });
+}
+
+/** Each ARM category (PIM for Azure resource roles) with the ARM stand-in's landmarks of its kind. */
+export interface ArmCategoryUnderTest {
+  slug: CategorySlug;
+  /** The stand-in's request kind: its control endpoints' path segment. */
+  kind: RequestKind;
+  landmarks: Record<LandmarkName, ArmLandmark>;
+  appId: (landmark: ArmLandmark) => string;
+  /** How the row's target line names the kind, before " · <scope kind>". */
+  targetKind: string;
+}
+
+export const ARM_CATEGORIES_UNDER_TEST: ArmCategoryUnderTest[] = [
+  { slug: "azure-role-assignment", kind: "assignment", landmarks: ARM_SEED_LANDMARKS.assignment, appId: armAppId, targetKind: "Azure role assignment" },
+  { slug: "azure-role-eligibility", kind: "eligibility", landmarks: ARM_SEED_LANDMARKS.eligibility, appId: armAppId, targetKind: "Azure role eligibility" },
+];
+
+/** ARM's status after a successful cancel, for both kinds (stand-in README, "Statuses and the cancel decision"). */
+export const ARM_CANCELLED_STATUS = "Canceled";

@@ -1,4 +1,4 @@
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { APP_URL } from "../../scripts/demo-env";
 
 /**
@@ -22,4 +22,48 @@ export async function accessTokenFor(browser: Browser, storageState: string): Pr
   } finally {
     await context.close();
   }
+}
+
+/** Both tokens a signed-in page sends to the app's API: Graph's (`Authorization`) and ARM's (`X-ARM-Authorization`). */
+export interface AppTokens {
+  graph: string;
+  arm: string;
+}
+
+/**
+ * The tokens of a page that is signed in already, from the first API call that carries an ARM token (the access
+ * probe, `/api/access`, carries both). API calls are stopped in the browser while it loads, as in accessTokenFor.
+ */
+export async function appTokensOf(page: Page, appUrl = APP_URL): Promise<AppTokens> {
+  const pattern = `${appUrl}/api/**`;
+  const tokens = new Promise<AppTokens>((resolve) => {
+    void page.route(pattern, async (route) => {
+      const headers = route.request().headers();
+      await route.abort();
+      const graph = headers.authorization;
+      const arm = headers["x-arm-authorization"];
+      if (graph && arm) resolve({ graph: graph.replace(/^Bearer /, ""), arm: arm.replace(/^Bearer /, "") });
+    });
+  });
+  try {
+    await page.goto(appUrl);
+    return await tokens;
+  } finally {
+    await page.unroute(pattern);
+  }
+}
+
+/** Both real tokens of a signed-in demo account (see appTokensOf). */
+export async function appTokensFor(browser: Browser, storageState: string): Promise<AppTokens> {
+  const context = await browser.newContext({ storageState });
+  try {
+    return await appTokensOf(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+/** A real ARM access token for a signed-in demo account, from the `X-ARM-Authorization` header the app sends. */
+export async function armAccessTokenFor(browser: Browser, storageState: string): Promise<string> {
+  return (await appTokensFor(browser, storageState)).arm;
 }

@@ -72,7 +72,7 @@ test("bulk cancel across categories: every item ends with the right outcome and 
   const receipt = await readCsvDownload((await (await download).path())!);
   expect(receipt.byteOrderMark).toBe(true);
   const [header, ...records] = receipt.rows;
-  expect(header).toEqual(["id", "category", "principal", "target", "statusBefore", "outcome", "graphCode", "time"]);
+  expect(header).toEqual(["id", "category", "principal", "target", "statusBefore", "outcome", "upstreamCode", "time"]);
   expect(records).toHaveLength(7);
   const recordOf = (pick: { slug: string; landmark: { id: string } }) => records.find((r) => r[0] === appIdOf(pick) && r[1] === pick.slug)!;
   for (const pick of picks) expect(recordOf(pick)[5], pick.slug).toBe("cancelled");

@@ -118,7 +118,7 @@ test.describe("a self-service user, in every category", () => {
       const response = await request.post(`/api/requests/${item.category}/${item.id}/cancel`, { headers, data: { view: "mine" } });
       expect(response.status(), item.category).toBe(403);
       const { error } = await response.json();
-      expect(error, item.category).toMatchObject({ code: "forbidden", graphCode: "Authorization_RequestDenied" });
+      expect(error, item.category).toMatchObject({ code: "forbidden", upstreamCode: "Authorization_RequestDenied" });
       expect(error.message, item.category).toMatch(/does not let you cancel/);
     }
 
@@ -126,7 +126,7 @@ test.describe("a self-service user, in every category", () => {
     expect(bulk.status()).toBe(200);
     const lines = (await bulk.text()).trimEnd().split("\n").map((line) => bulkLineSchema.parse(JSON.parse(line)));
     const outcomes = lines.filter((line): line is BulkOutcomeLine => line.type === "outcome");
-    expect(outcomes.map((o) => [o.category, o.outcome, o.graphCode]).sort()).toEqual(
+    expect(outcomes.map((o) => [o.category, o.outcome, o.upstreamCode]).sort()).toEqual(
       items.map((i) => [i.category, "forbidden", "Authorization_RequestDenied"]).sort(),
     );
     for (const outcome of outcomes) expect(outcome.message).toMatch(/does not let you cancel/);

@@ -60,7 +60,7 @@ test("Export view downloads exactly the rows on screen, in their order, past wha
   const { byteOrderMark, rows } = await readCsvDownload((await file.path())!);
   expect(byteOrderMark).toBe(true);
   const [header, ...records] = rows;
-  expect(header).toEqual(["id", "category", "principal", "principalId", "target", "targetKind", "state", "graphStatus", "cancellable", "created", "requestedBy", "justification", "ticket"]);
+  expect(header).toEqual(["id", "category", "principal", "principalId", "target", "targetKind", "state", "upstreamStatus", "cancellable", "created", "requestedBy", "justification", "ticket"]);
   expect(records).toHaveLength(shown);
   expect(new Set(records.map((r) => r[1]))).toEqual(new Set(["Group access (active)"]));
   const principals = records.map((r) => r[2]!);

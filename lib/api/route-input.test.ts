@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { listQuerySchema } from "@/app/api/requests/list-query";
 import { cancelBodySchema } from "@/app/api/requests/[category]/[id]/cancel/cancel-input";
-import { categoryFromSlug, parseInput, requestIdSchema } from "./route-input";
-import { readBearerToken } from "./bearer-token";
+import { graphIdSchema } from "@/lib/categories/category-definition";
+import { categoryFromSlug, parseInput } from "./route-input";
+import { readUpstreamToken } from "./upstream-tokens";
 
 function errorOf(fn: () => unknown): AppError {
   try {
@@ -15,9 +16,9 @@ function errorOf(fn: () => unknown): AppError {
   throw new Error("expected an AppError");
 }
 
-describe("request id validation", () => {
+describe("Graph request id validation", () => {
   it.each(["6aacaee8-4089-4048-9510-3119367fc943", "12345", "2b5ed229_member_6aacaee8"])("accepts %s", (id) => {
-    expect(parseInput(requestIdSchema, id, "request id")).toBe(id);
+    expect(parseInput(graphIdSchema, id, "request id")).toBe(id);
   });
 
   it.each([
@@ -29,7 +30,7 @@ describe("request id validation", () => {
     ["a query", "abc?$select=id"],
     ["too many characters", "a".repeat(129)],
   ])("refuses an id with %s as a 400 invalid_input", (_, id) => {
-    const error = errorOf(() => parseInput(requestIdSchema, id, "request id"));
+    const error = errorOf(() => parseInput(graphIdSchema, id, "request id"));
     expect(error.code).toBe("invalid_input");
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/request id/i);
@@ -38,7 +39,7 @@ describe("request id validation", () => {
 
 describe("category lookup", () => {
   it("finds a registered category", () => {
-    expect(categoryFromSlug("access-package").summary.graphType).toBe("accessPackageAssignmentRequest");
+    expect(categoryFromSlug("access-package").summary.apiType).toBe("accessPackageAssignmentRequest");
   });
 
   it("answers an unknown category with a 404 unknown_category", () => {
@@ -64,15 +65,21 @@ describe("list query and cancel body", () => {
   });
 });
 
-describe("bearer token", () => {
-  const request = (authorization?: string) =>
-    new Request("http://localhost/api/requests", { headers: authorization ? { authorization } : {} });
+describe("bearer tokens, one per API", () => {
+  const request = (headers: Record<string, string>) => new Request("http://localhost/api/requests", { headers });
 
-  it("reads a bearer token", () => {
-    expect(readBearerToken(request("Bearer abc.def.ghi"))).toBe("abc.def.ghi");
+  it("reads the Graph token from Authorization and the ARM token from X-ARM-Authorization, never one for the other", () => {
+    const both = request({ authorization: "Bearer graph.token.x", "x-arm-authorization": "Bearer arm.token.y" });
+    expect(readUpstreamToken(both, "graph")).toBe("graph.token.x");
+    expect(readUpstreamToken(both, "arm")).toBe("arm.token.y");
+    expect(errorOf(() => readUpstreamToken(request({ authorization: "Bearer graph.token.x" }), "arm"))).toMatchObject({
+      code: "unauthenticated",
+      upstream: "arm",
+    });
   });
 
   it.each([undefined, "Basic dXNlcjpwYXNz", "Bearer ", "Bearer a b"])("answers %s with 401 unauthenticated", (header) => {
-    expect(errorOf(() => readBearerToken(request(header)))).toMatchObject({ code: "unauthenticated", status: 401 });
+    expect(errorOf(() => readUpstreamToken(request(header ? { authorization: header } : {}), "graph"))).toMatchObject({ code: "unauthenticated", status: 401 });
+    expect(errorOf(() => readUpstreamToken(request(header ? { "x-arm-authorization": header } : {}), "arm"))).toMatchObject({ code: "unauthenticated", status: 401 });
   });
 });

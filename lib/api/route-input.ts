@@ -4,15 +4,6 @@ import type { RequestCategory } from "@/lib/categories/category-definition";
 import { findCategory } from "@/lib/categories/registry";
 import { AppError } from "@/lib/errors/app-error";
 
-// Graph request ids are GUIDs or short opaque tokens (one docs example uses "12345"; targetScheduleId-like
-// values use "_"). Anything with "/", ".", "%" or whitespace could change which Graph path is called, so it is
-// refused before a Graph call is made.
-export const requestIdSchema = z
-  .string()
-  .min(1, "The request id is empty.")
-  .max(128, "The request id is too long.")
-  .regex(/^[A-Za-z0-9_-]+$/, "The request id may only contain letters, digits, '-' and '_'.");
-
 export const viewSchema = z.enum(["mine", "all"], { error: "view must be 'mine' or 'all'." });
 
 /** Looks the slug up in the registry: an unknown category is a 404, not a validation error. */

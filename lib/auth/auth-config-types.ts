@@ -13,6 +13,8 @@ export interface PublicAuthConfig {
   loginScopes: string[];
   /** The Graph token audience of the configured cloud, e.g. https://graph.microsoft.com; scopes are prefixed with it. */
   graphResource: string;
+  /** The delegated Azure Resource Manager scope of the configured cloud (`<ARM resource>/user_impersonation`). */
+  armScope: string;
   /** The login host of the configured cloud, where the admin-consent endpoint lives. */
   loginUrl: string;
 }

@@ -10,7 +10,8 @@ import { missingPermission } from "./use-granted-scopes";
  * granted an equivalent permission instead (RoleManagement.ReadWrite.Directory) is not sent to grant another.
  */
 export function consentNeeded(summary: CategorySummary, view: RequestView, granted: ReadonlySet<string> | undefined): string[] {
-  if (!granted) return [];
+  // The Graph grants say nothing about ARM: whether an ARM token can be had answers for the Azure categories.
+  if (!granted || summary.upstream !== "graph") return [];
   const lower = new Set([...granted].map((s) => s.toLowerCase()));
   const missing = summary.registeredScopes.filter((s) => !lower.has(s.toLowerCase()));
   if (missing.length === 0) return [];

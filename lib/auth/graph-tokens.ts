@@ -54,7 +54,23 @@ export function acquireGraphToken(
   account: AccountInfo,
   claims?: string,
 ): Promise<AuthenticationResult> {
-  const scopes = tokenScopes(config, account);
+  return acquireSilently(instance, account, tokenScopes(config, account), claims);
+}
+
+/**
+ * An Azure Resource Manager token, silently: a second audience, since ARM accepts no Graph token. MSAL gets it with
+ * the refresh token of the sign-in, without a prompt, once the tenant has granted `user_impersonation`.
+ */
+export function acquireArmToken(
+  instance: IPublicClientApplication,
+  config: PublicAuthConfig,
+  account: AccountInfo,
+  claims?: string,
+): Promise<AuthenticationResult> {
+  return acquireSilently(instance, account, [config.armScope], claims);
+}
+
+function acquireSilently(instance: IPublicClientApplication, account: AccountInfo, scopes: string[], claims: string | undefined): Promise<AuthenticationResult> {
   const key = `${account.homeAccountId} ${scopes.join(" ")} ${claims ?? ""}`;
   let pending = inFlight.get(key);
   if (!pending) {

@@ -31,6 +31,8 @@ export async function publicAuthConfig(): Promise<PublicAuthConfig> {
     protocolMode: env.AUTH_PROTOCOL_MODE,
     loginScopes: [qualifyGraphScope("User.Read", endpoints.graphResource)],
     graphResource: endpoints.graphResource,
+    // ARM scopes are written on the resource with its trailing slash (cloud-profiles).
+    armScope: `${endpoints.armResource}user_impersonation`,
     loginUrl: endpoints.loginUrl,
   };
 }

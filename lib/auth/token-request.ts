@@ -1,3 +1,4 @@
+import type { Upstream } from "@/lib/errors/app-error";
 import type { PendingRequest, RequestView } from "@/lib/requests/pending-request";
 import type { PausedBulkRun } from "@/lib/bulk/paused-run";
 
@@ -10,11 +11,15 @@ export type ResumeAction =
   | { kind: "bulk"; run: PausedBulkRun };
 
 export interface TokenRequest {
+  /** Whose token: Microsoft Graph's (the default) or Azure Resource Manager's. */
+  audience?: Upstream;
   /** The claims Graph asked for (base64, from a `claims_challenge` answer): the token must satisfy them. */
   claims?: string;
+  /** false: fail instead of redirecting when Entra wants the user back (a background check, not a user's action). */
+  interactive?: boolean;
   /** Redone after the redirect, if re-authenticating needs one. */
   resume?: ResumeAction;
 }
 
-/** Yields a Graph access token for the signed-in user. */
+/** Yields an access token of the asked audience for the signed-in user. */
 export type GetToken = (request?: TokenRequest) => Promise<string>;

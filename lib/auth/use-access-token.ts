@@ -7,13 +7,13 @@ import { AppError } from "@/lib/errors/app-error";
 import type { PublicAuthConfig } from "./auth-config-types";
 import { useAuthConfig } from "./auth-config-context";
 import { forgetGrantedScopes } from "./granted-scopes-store";
-import { acquireGraphToken, decodeClaims, discoverGrantedScopes, tokenScopes } from "./graph-tokens";
+import { acquireArmToken, acquireGraphToken, decodeClaims, discoverGrantedScopes, tokenScopes } from "./graph-tokens";
 import type { AttemptPurpose } from "./interactive-attempts";
 import type { GetToken, TokenRequest } from "./token-request";
 import { signedInAccount } from "./use-signed-in-account";
 
 /**
- * Returns a function that yields a Graph access token for the signed-in account, renewing it silently. Asked with
+ * Returns a function that yields an access token (Graph's, or ARM's when asked) for the signed-in account, renewing it silently. Asked with
  * a claims challenge, it gets a token that satisfies it: silently when Entra can, else by one redirect, after which
  * the app redoes `resume`. It never redirects twice for the same thing: a second need within minutes is an error
  * the user sees, with what to do.
@@ -29,7 +29,8 @@ async function accessToken(instance: IPublicClientApplication, config: PublicAut
   const account = signedInAccount(instance);
   if (!account) throw new AppError("unauthenticated", "You are signed out. Sign in to continue.");
   const claims = request.claims === undefined ? undefined : decodeClaims(request.claims);
-  if (claims === null) throw new AppError("upstream_error", "Microsoft Graph asked for more proof of identity in a form Request Desk cannot read.");
+  if (claims === null) throw new AppError("upstream_error", "The service asked for more proof of identity in a form Request Desk cannot read.");
+  if (request.audience === "arm") return armAccessToken(instance, config, account, claims, request);
   try {
     return (await acquireGraphToken(instance, config, account, claims)).accessToken;
   } catch (error) {
@@ -54,6 +55,37 @@ async function afterConsentChange(instance: IPublicClientApplication, config: Pu
     return (await acquireGraphToken(instance, config, account)).accessToken;
   } catch {
     throw tokenFailure();
+  }
+}
+
+/**
+ * An ARM token. Without consent for `user_impersonation` (Entra: AADSTS65001) the Azure categories are unavailable
+ * with that reason, and nothing else is affected: no redirect, since signing in again cannot grant it. A claims
+ * challenge from ARM is answered like Graph's, by one redirect at most.
+ */
+async function armAccessToken(
+  instance: IPublicClientApplication,
+  config: PublicAuthConfig,
+  account: AccountInfo,
+  claims: string | undefined,
+  request: TokenRequest,
+): Promise<string> {
+  try {
+    return (await acquireArmToken(instance, config, account, claims)).accessToken;
+  } catch (error) {
+    if (!(error instanceof InteractionRequiredAuthError)) throw tokenFailure();
+    if (isConsentError(error)) {
+      throw new AppError(
+        "consent_required",
+        `Your organisation has not granted Request Desk the Azure Resource Manager permission user_impersonation (Azure Service Management API), so Azure role requests cannot be listed or cancelled. An administrator can grant it (see Permissions).`,
+        { upstream: "arm" },
+      );
+    }
+    if (!claims && request.interactive === false) {
+      throw new AppError("unauthenticated", "Azure Resource Manager needs you to sign in again before Azure role requests can be shown.", { upstream: "arm" });
+    }
+    const { redirectOnce } = await import("./redirect-once");
+    return redirectOnce(instance, account, [config.armScope], claims ? "claims" : "sign-in", claims, request.resume);
   }
 }
 

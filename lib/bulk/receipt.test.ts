@@ -8,14 +8,14 @@ const row: ReceiptRow = {
   target: "Design, Assets",
   statusBefore: "pendingApproval",
   outcome: "cancelled",
-  graphCode: "",
+  upstreamCode: "",
   time: "2026-11-24T10:00:00.000Z",
 };
 
 describe("bulk cancel receipt", () => {
   it("writes a header and quotes fields with commas and quotes", () => {
     expect(receiptCsv([row])).toBe(
-      'id,category,principal,target,statusBefore,outcome,graphCode,time\r\nr1,access-package,"Lynne ""LR"" Robbins","Design, Assets",pendingApproval,cancelled,,2026-11-24T10:00:00.000Z\r\n',
+      'id,category,principal,target,statusBefore,outcome,upstreamCode,time\r\nr1,access-package,"Lynne ""LR"" Robbins","Design, Assets",pendingApproval,cancelled,,2026-11-24T10:00:00.000Z\r\n',
     );
   });
 

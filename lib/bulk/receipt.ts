@@ -9,11 +9,11 @@ export interface ReceiptRow {
   target: string;
   statusBefore: string;
   outcome: string;
-  graphCode: string;
+  upstreamCode: string;
   time: string;
 }
 
-const COLUMNS: Array<keyof ReceiptRow> = ["id", "category", "principal", "target", "statusBefore", "outcome", "graphCode", "time"];
+const COLUMNS: Array<keyof ReceiptRow> = ["id", "category", "principal", "target", "statusBefore", "outcome", "upstreamCode", "time"];
 
 export function receiptCsv(rows: readonly ReceiptRow[]): string {
   return toCsv(COLUMNS, rows);

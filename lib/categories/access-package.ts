@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PendingRequest, RequestStage } from "@/lib/requests/pending-request";
-import { classifyUndocumentedCancelRefusal, type GraphCall, type RequestCategory } from "./category-definition";
+import { classifyUndocumentedCancelRefusal, type GraphCall, type GraphCategory, graphIdSchema } from "./category-definition";
 import { odataString, requestScheduleSchema, scheduleFrom } from "./graph-shapes";
 import { isOpenStage, statusIn } from "./pim-v3-status";
 
@@ -65,12 +65,14 @@ const BETA_SELF_CANCEL_BASE = "/identityGovernance/entitlementManagement/accessP
 const MINE = `${V1_BASE}/filterByCurrentUser(on='target')`;
 const EXPAND = "accessPackage,requestor";
 
-export const accessPackageCategory: RequestCategory<AccessPackageRequest> = {
+export const accessPackageCategory: GraphCategory<AccessPackageRequest> = {
+  upstream: "graph",
+  idSchema: graphIdSchema,
   summary: {
     slug: "access-package",
     label: "Access packages",
     description: "Entitlement management requests for access packages.",
-    graphType: "accessPackageAssignmentRequest",
+    apiType: "accessPackageAssignmentRequest",
     apiVersion: "v1.0",
     cancellableStatuses: ACCESS_PACKAGE_CANCELLABLE_STATUSES,
     retirement: null,

@@ -7,6 +7,10 @@ import { CATEGORY_REGISTRY, registeredScopes } from "@/lib/categories/registry";
 // than the app needs. The manifest holds only permission ids, so names come from the sibling id → name map.
 
 const MICROSOFT_GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
+// Azure Resource Manager's app registration ("Windows Azure Service Management API") and its one delegated
+// permission, user_impersonation, as Entra lists them for every tenant.
+const AZURE_SERVICE_MANAGEMENT_APP_ID = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
+const USER_IMPERSONATION_ID = "41094075-9dad-400e-a0bd-54e686782033";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface ResourceAccess {
@@ -29,8 +33,14 @@ const graph = manifest.requiredResourceAccess.find((r) => r.resourceAppId === MI
 const graphAccess = graph?.resourceAccess ?? [];
 
 describe("the app registration manifest", () => {
-  it("asks for Microsoft Graph only", () => {
-    expect(manifest.requiredResourceAccess.map((r) => r.resourceAppId)).toEqual([MICROSOFT_GRAPH_APP_ID]);
+  it("asks for Microsoft Graph and Azure Resource Manager only", () => {
+    expect(manifest.requiredResourceAccess.map((r) => r.resourceAppId)).toEqual([MICROSOFT_GRAPH_APP_ID, AZURE_SERVICE_MANAGEMENT_APP_ID]);
+  });
+
+  it("asks Azure Resource Manager for user_impersonation, the one permission its categories use", () => {
+    const arm = manifest.requiredResourceAccess.find((r) => r.resourceAppId === AZURE_SERVICE_MANAGEMENT_APP_ID);
+    expect(arm?.resourceAccess).toEqual([{ id: USER_IMPERSONATION_ID, type: "Scope" }]);
+    expect(registeredScopes("arm")).toEqual(["user_impersonation"]);
   });
 
   it("asks for delegated permissions only, each once, by GUID", () => {
@@ -55,12 +65,12 @@ describe("the app registration manifest", () => {
 
   it("asks for exactly User.Read and the permissions the categories sign in with", () => {
     const names = graphAccess.map((a) => namesById[a.id]);
-    expect(names.sort()).toEqual([...new Set(["User.Read", ...registeredScopes()])].sort());
+    expect(names.sort()).toEqual([...new Set(["User.Read", ...registeredScopes("graph")])].sort());
   });
 
   it("covers each category's least privileged cancel permission", () => {
     const requested = new Set(graphAccess.map((a) => namesById[a.id]));
-    for (const category of CATEGORY_REGISTRY) {
+    for (const category of CATEGORY_REGISTRY.filter((c) => c.upstream === "graph")) {
       const { cancelAll, cancelMine } = category.permissions;
       for (const leastPrivileged of [cancelAll[0], cancelMine[0]]) {
         expect(requested.has(leastPrivileged), `${category.summary.slug}: ${leastPrivileged}`).toBe(true);

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { CategoryDescription, PendingRequest, RequestView } from "@/lib/requests/pending-request";
 
 export type GraphVersion = "v1.0" | "beta";
@@ -68,31 +68,84 @@ export interface OperationPermissions {
   cancelMine: readonly string[];
 }
 
-export interface RequestCategory<Entity = unknown> {
+/** The APIs a category's requests live in. Each has its own host per cloud, token audience, paging and errors. */
+import type { Upstream } from "@/lib/errors/app-error";
+
+export type { Upstream };
+
+/** What every category states, whichever API it lives in. */
+interface CategoryBase<Entity> {
+  upstream: Upstream;
   summary: CategoryDescription;
   permissions: OperationPermissions;
-  /** Directory roles the docs require for the admin-wide list, for the permissions explanation. */
+  /** Roles the docs require for the admin-wide list (directory roles, or Azure RBAC roles), for the explanation. */
   adminRoles: readonly string[];
   /**
    * The delegated permissions the app registration lists for this category (app-registration/manifest.json): what an
    * administrator grants up front. Sign-in never asks for them; a `.default` token says whether they were granted.
+   * Graph permissions by their short names; an ARM category's `user_impersonation` is of the cloud's ARM resource.
    */
   registeredScopes: readonly string[];
+  /**
+   * The category's request ids as the app writes them (its own encoding: a Graph id, PIM v2's `<provider>_<id>`,
+   * ARM's scope and name). Anything else is a 400 before an upstream call is made.
+   */
+  idSchema: z.ZodType<string>;
+  entitySchema: z.ZodType<Entity>;
+  toPendingRequest: (entity: Entity, tag?: string) => PendingRequest;
+  /** In the user's words: what cancelling does for this kind of request. */
+  cancelEffect: string;
+}
+
+/** A category whose requests live in Microsoft Graph. */
+export interface GraphCategory<Entity = unknown> extends CategoryBase<Entity> {
+  upstream: "graph";
   list: Readonly<Record<RequestView, ListPlan>>;
   cancel: (id: string, view: RequestView) => CancelCall;
   /** How to read one request back after a cancel that returned no body. */
   readBack: (id: string, view: RequestView) => GraphCall;
-  entitySchema: z.ZodType<Entity>;
-  toPendingRequest: (entity: Entity, tag?: string) => PendingRequest;
   /** Which refusals of a cancel mean "no longer cancellable" or "no such request" (often a 400, not a 409/404). */
   classifyCancelRefusal: (refusal: GraphRefusal) => RefusalKind;
-  /** In the user's words: what cancelling does for this kind of request. */
-  cancelEffect: string;
   /** Set when the entities carry only a user id (PIM v1): names are then looked up with `/users`. */
   lookUpPrincipalNames?: boolean;
   /** Set when Graph lets a delegated caller cancel only while holding one of these directory roles. */
   cancelRoles?: CancelRoleRequirement;
 }
+
+/** Where an ARM category's requests are the caller's to see. */
+export type ArmListPlan =
+  /** The admin view: every management group and subscription the caller can see, each listed, deduplicated by id. */
+  | { scopes: "visible"; filter?: undefined }
+  /** One list at the tenant root with a filter that keeps to the caller (ARM allows it at any scope). */
+  | { scopes: "tenant-root"; filter: string };
+
+/** An ARM request named by the scope it was made at and its name (a GUID). */
+export interface ArmRequestRef {
+  /** A resource id with its leading slash: `/subscriptions/<id>`, `/providers/Microsoft.Management/managementGroups/<name>`, … */
+  scope: string;
+  name: string;
+}
+
+/**
+ * A category whose requests live in Azure Resource Manager, under `{scope}/providers/Microsoft.Authorization/<type>`.
+ * lib/arm performs its calls: scope discovery, `nextLink` paging, bounded parallel calls (ARM has no `$batch`).
+ */
+export interface ArmCategory<Entity = unknown> extends CategoryBase<Entity> {
+  upstream: "arm";
+  /** The resource type's path segment: `roleAssignmentScheduleRequests`. */
+  resourceType: string;
+  apiVersion: string;
+  list: Readonly<Record<RequestView, ArmListPlan>>;
+  /** The app id of a request (see `idSchema`) back to its scope and name; throws the app's 400 for anything else. */
+  requestRef: (id: string) => ArmRequestRef;
+  /** The RBAC action a cancel needs and the built-in roles that carry it, named when ARM answers AuthorizationFailed. */
+  cancelAction: string;
+  cancelActionRoles: readonly string[];
+  /** ARM statuses this category may cancel, decided in the module with its reasoning. */
+  isCancellableStatus: (status: string) => boolean;
+}
+
+export type RequestCategory<Entity = unknown> = GraphCategory<Entity> | ArmCategory<Entity>;
 
 /**
  * Directory roles a delegated caller needs to cancel any request of a category, their own included (contract §7:
@@ -126,3 +179,14 @@ export function classifyByCode(notCancellable: readonly string[], notFound: read
 export function classifyUndocumentedCancelRefusal(refusal: GraphRefusal): RefusalKind {
   return classifyByCode([])(refusal) ?? (refusal.status === 400 ? "not_cancellable" : undefined);
 }
+
+/**
+ * The id shape of most Graph categories: GUIDs or short opaque tokens (one docs example uses "12345";
+ * targetScheduleId-like values use "_"). Anything with "/", ".", "%" or whitespace could change which Graph path is
+ * called, so it is refused before a Graph call is made.
+ */
+export const graphIdSchema = z
+  .string()
+  .min(1, "The request id is empty.")
+  .max(128, "The request id is too long.")
+  .regex(/^[A-Za-z0-9_-]+$/, "The request id may only contain letters, digits, '-' and '_'.");

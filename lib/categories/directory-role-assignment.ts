@@ -6,7 +6,7 @@ export const directoryRoleAssignmentCategory = defineUnifiedRoleCategory({
     slug: "directory-role-assignment",
     label: "Directory roles (active)",
     description: "PIM v3 requests to activate or assign Microsoft Entra directory roles.",
-    graphType: "unifiedRoleAssignmentScheduleRequest",
+    apiType: "unifiedRoleAssignmentScheduleRequest",
     apiVersion: "v1.0",
     cancellableStatuses: UNIFIED_ROLE_CANCELLABLE_STATUSES,
     retirement: null,

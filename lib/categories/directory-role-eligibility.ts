@@ -7,7 +7,7 @@ export const directoryRoleEligibilityCategory = defineUnifiedRoleCategory({
     slug: "directory-role-eligibility",
     label: "Directory roles (eligible)",
     description: "PIM v3 requests to make people eligible for Microsoft Entra directory roles.",
-    graphType: "unifiedRoleEligibilityScheduleRequest",
+    apiType: "unifiedRoleEligibilityScheduleRequest",
     apiVersion: "v1.0",
     cancellableStatuses: UNIFIED_ROLE_CANCELLABLE_STATUSES,
     retirement: null,

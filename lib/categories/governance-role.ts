@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import type { PendingRequest, RequestStage } from "@/lib/requests/pending-request";
-import { classifyByCode, type GraphCall, type ListSource, type RequestCategory } from "./category-definition";
+import { classifyByCode, type GraphCall, type ListSource, type GraphCategory, graphIdSchema } from "./category-definition";
 import { fromGovernanceSchedule, governanceScheduleSchema } from "./governance-schedule";
 import { odataString } from "./graph-shapes";
 import { isOpenStage, statusIn } from "./pim-v3-status";
@@ -73,6 +73,12 @@ function appId(provider: string, graphId: string): string {
 // The Graph id part: GUIDs in the docs and the emulator; only its shape is checked, not that it is a GUID.
 const GRAPH_ID = /^[A-Za-z0-9-]+$/;
 
+/** `<provider>_<Graph id>`: the provider is one of the three, the rest Graph's id as any Graph category's. */
+const governanceRoleIdSchema = graphIdSchema.regex(
+  new RegExp(`^(${PROVIDERS.map((p) => p.id).join("|")})_[A-Za-z0-9-]+$`),
+  "A PIM v2 request id is its provider, '_' and Graph's id of the request, e.g. azureResources_<id>.",
+);
+
 function splitAppId(id: string): { provider: (typeof PROVIDERS)[number]; graphId: string } {
   const separator = id.indexOf("_");
   const provider = PROVIDERS.find((p) => p.id === id.slice(0, separator));
@@ -89,17 +95,20 @@ function splitAppId(id: string): { provider: (typeof PROVIDERS)[number]; graphId
 
 const requestsPath = (provider: string) => `/privilegedAccess/${provider}/roleAssignmentRequests`;
 
-export const governanceRoleCategory: RequestCategory<GovernanceRoleRequest> = {
+export const governanceRoleCategory: GraphCategory<GovernanceRoleRequest> = {
+  upstream: "graph",
+  idSchema: governanceRoleIdSchema,
   summary: {
     slug: "governance-role",
     label: "Azure resource and PIM v2 roles",
     description: "PIM v2 role requests for Azure resources, Entra ID roles and groups (deprecated API).",
-    graphType: "governanceRoleAssignmentRequest",
+    apiType: "governanceRoleAssignmentRequest",
     apiVersion: "beta",
     cancellableStatuses: GOVERNANCE_ROLE_CANCELLABLE_STATUSES,
     retirement: {
       date: "2026-10-28",
-      note: "Microsoft deprecated the PIM v2 API and set 28 October 2026 as the day it stops returning data. Azure resource roles move to the Azure PIM REST API, Entra roles and groups to PIM v3.",
+      note: "Microsoft deprecated the PIM v2 API and set 28 October 2026 as the day it stops returning data. Azure resource roles moved to Azure Resource Manager (the Azure role categories), Entra roles and groups to PIM v3 (the directory role and group categories).",
+      successors: ["azure-role-assignment", "azure-role-eligibility", "directory-role-assignment", "group-assignment"],
     },
   },
   permissions: {

@@ -6,7 +6,7 @@ export const groupAssignmentCategory = definePimForGroupsCategory({
     slug: "group-assignment",
     label: "Group access (active)",
     description: "PIM for Groups requests to become an active member or owner of a group.",
-    graphType: "privilegedAccessGroupAssignmentScheduleRequest",
+    apiType: "privilegedAccessGroupAssignmentScheduleRequest",
     apiVersion: "v1.0",
     cancellableStatuses: PIM_GROUP_CANCELLABLE_STATUSES,
     retirement: null,

@@ -6,7 +6,7 @@ export const groupEligibilityCategory = definePimForGroupsCategory({
     slug: "group-eligibility",
     label: "Group access (eligible)",
     description: "PIM for Groups requests to become eligible for membership or ownership of a group.",
-    graphType: "privilegedAccessGroupEligibilityScheduleRequest",
+    apiType: "privilegedAccessGroupEligibilityScheduleRequest",
     apiVersion: "v1.0",
     cancellableStatuses: PIM_GROUP_CANCELLABLE_STATUSES,
     retirement: null,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PendingRequest, CategoryDescription } from "@/lib/requests/pending-request";
-import { classifyUndocumentedCancelRefusal, type ListSource, type RequestCategory } from "./category-definition";
+import { classifyUndocumentedCancelRefusal, type ListSource, type GraphCategory, graphIdSchema } from "./category-definition";
 import { directoryObjectSchema, odataString } from "./graph-shapes";
 import { pimV3Collection, pimV3RequestFields, pimV3RequestSchema } from "./pim-v3-request";
 
@@ -61,10 +61,12 @@ const GROUP_ADMIN_ROLES = [
   "Directory Writers",
 ];
 
-export function definePimForGroupsCategory(options: PimForGroupsOptions): RequestCategory<PimGroupRequest> {
+export function definePimForGroupsCategory(options: PimForGroupsOptions): GraphCategory<PimGroupRequest> {
   const base = `/identityGovernance/privilegedAccess/group/${options.collection}`;
   const collection = pimV3Collection(base, EXPAND);
   return {
+    upstream: "graph",
+    idSchema: graphIdSchema,
     summary: options.summary,
     permissions: {
       listAll: [options.readScope, options.writeScope],

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CALLER_PRINCIPAL, type PendingRequest, type RequestStage } from "@/lib/requests/pending-request";
-import type { GraphCall, GraphRefusal, RefusalKind, RequestCategory } from "./category-definition";
+import { type GraphCall, type GraphRefusal, type RefusalKind, type GraphCategory, graphIdSchema } from "./category-definition";
 import { fromGovernanceSchedule, governanceScheduleSchema } from "./governance-schedule";
 import { isOpenStage, statusIn } from "./pim-v3-status";
 
@@ -46,12 +46,14 @@ export type PrivilegedRoleRequest = z.infer<typeof privilegedRoleRequestSchema>;
 const BASE = "/privilegedRoleAssignmentRequests";
 const EXPAND = { $expand: "roleInfo" };
 
-export const privilegedRoleCategory: RequestCategory<PrivilegedRoleRequest> = {
+export const privilegedRoleCategory: GraphCategory<PrivilegedRoleRequest> = {
+  upstream: "graph",
+  idSchema: graphIdSchema,
   summary: {
     slug: "privileged-role",
     label: "Entra roles (PIM v1)",
     description: "PIM v1 directory role requests (retired API).",
-    graphType: "privilegedRoleAssignmentRequest",
+    apiType: "privilegedRoleAssignmentRequest",
     apiVersion: "beta",
     cancellableStatuses: PRIVILEGED_ROLE_CANCELLABLE_STATUSES,
     retirement: {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BUILT_IN_ROLES } from "@/lib/requests/built-in-role-table";
 import type { CategoryDescription, PendingRequest } from "@/lib/requests/pending-request";
-import { classifyUndocumentedCancelRefusal, type CancelRoleRequirement, type RequestCategory } from "./category-definition";
+import { classifyUndocumentedCancelRefusal, type CancelRoleRequirement, type GraphCategory, graphIdSchema } from "./category-definition";
 import { pimV3Collection, pimV3RequestFields, pimV3RequestSchema } from "./pim-v3-request";
 
 /**
@@ -59,11 +59,13 @@ export const DIRECTORY_ROLE_CANCEL_ROLES: CancelRoleRequirement = {
 };
 
 /** unifiedRoleAssignmentScheduleRequest / unifiedRoleEligibilityScheduleRequest (PIM v3, v1.0). */
-export function defineUnifiedRoleCategory(options: UnifiedRoleOptions): RequestCategory<UnifiedRoleRequest> {
+export function defineUnifiedRoleCategory(options: UnifiedRoleOptions): GraphCategory<UnifiedRoleRequest> {
   const base = `/roleManagement/directory/${options.collection}`;
   // filterByCurrentUser supports only `principal` and `approver`; `createdBy` is in the enum but unsupported.
   const collection = pimV3Collection(base, EXPAND);
   return {
+    upstream: "graph",
+    idSchema: graphIdSchema,
     summary: options.summary,
     permissions: {
       listAll: [...options.readScopes, ...options.writeScopes],

@@ -1,35 +1,42 @@
 import { APP_ERROR_STATUS, isAppErrorCode, type AppErrorCode } from "./error-codes";
 
+/** The APIs behind the app, each with its own host, token audience and error shapes. */
+export type Upstream = "graph" | "arm";
+
 export interface AppErrorBody {
-  error: { code: AppErrorCode; message: string; graphCode?: string; requestId?: string; claims?: string };
+  error: { code: AppErrorCode; message: string; upstreamCode?: string; requestId?: string; claims?: string; upstream?: Upstream };
 }
 
 /**
  * The one error type of the app: thrown on the server, serialised by `toResponse()`, rebuilt in the browser by
- * `fromResponseBody()` so components can switch on `code`. Graph's own code travels along as `graphCode`.
+ * `fromResponseBody()` so components can switch on `code`. Graph's own code travels along as `upstreamCode`.
  */
 export interface AppErrorDetails {
-  graphCode?: string;
+  upstreamCode?: string;
   requestId?: string;
   /** With `claims_challenge`: the claims Graph asked for, base64 as Graph sent them in `WWW-Authenticate`. */
   claims?: string;
+  /** Which API answered (so a claims challenge is answered with a token of that API's audience). */
+  upstream?: Upstream;
 }
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly status: number;
-  readonly graphCode: string | undefined;
+  readonly upstreamCode: string | undefined;
   readonly requestId: string | undefined;
   readonly claims: string | undefined;
+  readonly upstream: Upstream | undefined;
 
   constructor(code: AppErrorCode, message: string, details: AppErrorDetails = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.status = APP_ERROR_STATUS[code];
-    this.graphCode = details.graphCode;
+    this.upstreamCode = details.upstreamCode;
     this.requestId = details.requestId;
     this.claims = details.claims;
+    this.upstream = details.upstream;
   }
 
   toBody(): AppErrorBody {
@@ -37,9 +44,10 @@ export class AppError extends Error {
       error: {
         code: this.code,
         message: this.message,
-        ...(this.graphCode ? { graphCode: this.graphCode } : {}),
+        ...(this.upstreamCode ? { upstreamCode: this.upstreamCode } : {}),
         ...(this.requestId ? { requestId: this.requestId } : {}),
         ...(this.claims ? { claims: this.claims } : {}),
+        ...(this.upstream ? { upstream: this.upstream } : {}),
       },
     };
   }
@@ -52,7 +60,8 @@ export class AppError extends Error {
     const error = (body as Partial<AppErrorBody> | null)?.error;
     if (error && isAppErrorCode(error.code) && typeof error.message === "string") {
       const claims = typeof error.claims === "string" ? error.claims : undefined;
-      return new AppError(error.code, error.message, { graphCode: error.graphCode, requestId: error.requestId, claims });
+      const upstream = error.upstream === "graph" || error.upstream === "arm" ? error.upstream : undefined;
+      return new AppError(error.code, error.message, { upstreamCode: error.upstreamCode, requestId: error.requestId, claims, upstream });
     }
     return new AppError(
       status >= 500 ? "upstream_error" : "invalid_input",

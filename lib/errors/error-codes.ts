@@ -5,6 +5,8 @@ export const APP_ERROR_STATUS = {
   /** Graph asked for more claims (Conditional Access, CAE): the browser re-authenticates with them and retries. */
   claims_challenge: 401,
   forbidden: 403,
+  /** The tenant has not granted the app a permission this needs (e.g. Azure Resource Manager's user_impersonation). */
+  consent_required: 403,
   unknown_category: 404,
   not_found: 404,
   method_not_allowed: 405,

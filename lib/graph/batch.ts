@@ -202,7 +202,7 @@ function envelopeFailureResult(error: unknown): BatchItemResult {
   if (!(error instanceof GraphHttpError)) throw error;
   const status = error.status >= 500 && !RETRYABLE_STATUSES.has(error.status) ? 503 : error.status;
   const retryAfter: Record<string, string> = error.retryAfterMs === undefined ? {} : { "retry-after": String(error.retryAfterMs / 1000) };
-  return { status, body: { error: { code: error.graphCode, message: error.message } }, headers: retryAfter };
+  return { status, body: { error: { code: error.upstreamCode, message: error.message } }, headers: retryAfter };
 }
 
 // An item Graph left out of its answer is reported as a gateway failure rather than silently dropped.

@@ -112,12 +112,12 @@ describe("a mixed run across categories and Graph versions", () => {
         expect(await stored(p)).toBe(before);
         // Read back after the refusal: Graph's current status (access packages report the coarse state, so
         // "delivering" for the detail status Delivering), and for a real refusal Graph's code.
-        expect(line.graphStatus?.toLowerCase()).toBe(before.toLowerCase());
-        if (p.expected === "not_cancellable") expect(line.graphCode).toMatch(/RequestCannotBeCancelled|BadRequest/);
+        expect(line.upstreamStatus?.toLowerCase()).toBe(before.toLowerCase());
+        if (p.expected === "not_cancellable") expect(line.upstreamCode).toMatch(/RequestCannotBeCancelled|BadRequest/);
       }
     }
     // PIM v1's cancel returns the entity, so its status is known without a read-back.
-    expect(outcomes.get(`privileged-role:${appIdOf(picks[6]!)}`)?.graphStatus).toBe("Cancelling");
+    expect(outcomes.get(`privileged-role:${appIdOf(picks[6]!)}`)?.upstreamStatus).toBe("Cancelling");
     expect(done.counts).toEqual({ cancelled: 7, already_final: 7, not_cancellable: 7, forbidden: 0, failed: 0, claims_challenge: 0 });
 
     const attempts = [...outcomes.values()].map((o) => o.attempts).sort();

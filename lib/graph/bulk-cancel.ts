@@ -1,9 +1,9 @@
 import "server-only";
-import type { CancelCall, GraphCall, RequestCategory } from "@/lib/categories/category-definition";
-import { emptyBulkCounts, type BulkLine } from "@/lib/requests/bulk-outcome";
+import type { CancelCall, GraphCall, GraphCategory } from "@/lib/categories/category-definition";
 import type { RequestView } from "@/lib/requests/pending-request";
+import { isRefusal, type Refusal, type ReportVerdict } from "@/lib/upstreams/verdict";
 import { runBatches } from "./batch";
-import { isRefusal, judgeCancel, judgeReadBack, STOPPED_VERDICT, type Refusal, type Verdict } from "./bulk-verdict";
+import { judgeCancel, judgeReadBack } from "./bulk-verdict";
 
 /**
  * `$batch` requests in flight at once. Four batches keep 80 cancels under way, so 1,000 items take about 13 Graph
@@ -12,44 +12,33 @@ import { isRefusal, judgeCancel, judgeReadBack, STOPPED_VERDICT, type Refusal, t
  */
 export const BULK_CANCEL_CONCURRENCY = 4;
 
-export interface BulkCancelItem {
-  category: RequestCategory<unknown>;
+export interface GraphBulkItem {
+  /** The item's place in the whole run (which may hold other upstreams' items too). */
+  index: number;
+  category: GraphCategory<unknown>;
   id: string;
   /** The category's cancel call for this id and view, planned (and so validated) before anything is sent. */
   call: CancelCall;
 }
 
-export interface BulkCancelInput {
-  items: readonly BulkCancelItem[];
+export interface GraphBulkOptions {
   view: RequestView;
-  token: string;
-  /** Aborted when the browser goes away: nothing more is sent, and nothing more is written. */
+  /** Aborted when the browser goes away: nothing more is sent. */
   signal?: AbortSignal;
+  report: ReportVerdict;
 }
 
 /**
- * Cancels every item through `$batch` and writes the run as NDJSON lines through `emit`: "start", one "outcome"
- * per item as soon as Graph's answer for it is final, "done". Refusals classified "not cancellable" are read back
- * in one more batched round to tell "already closed" from "still open but past cancelling". Never throws.
+ * Cancels every item through `$batch` and reports each item's verdict as soon as Graph's answer for it is final.
+ * Refusals classified "not cancellable" are read back in one more batched round to tell "already closed" from
+ * "still open but past cancelling". Returns the round trips sent; an item left unreported (the run stopped) is the
+ * caller's to account for.
  */
-export async function bulkCancel(input: BulkCancelInput, emit: (line: BulkLine) => void): Promise<void> {
-  const { items, view, token, signal } = input;
-  const started = performance.now();
-  const counts = emptyBulkCounts();
+export async function cancelGraphItems(items: readonly GraphBulkItem[], token: string, options: GraphBulkOptions): Promise<{ roundTrips: number }> {
+  const { view, signal, report } = options;
   const attempts = items.map(() => 0);
-  const reported = items.map(() => false);
+  const refused: Array<{ k: number; refusal: Refusal }> = [];
   let roundTrips = 0;
-
-  const report = (index: number, verdict: Verdict) => {
-    const item = items[index]!;
-    if (reported[index]) return;
-    reported[index] = true;
-    counts[verdict.outcome]++;
-    emit({ type: "outcome", category: item.category.summary.slug, id: item.id, ...verdict, attempts: attempts[index]!, at: new Date().toISOString() });
-  };
-
-  emit({ type: "start", total: items.length });
-  const refused: Array<{ index: number; refusal: Refusal }> = [];
   try {
     const cancels = await runBatches(
       items.map((item) => ({ ...item.call, method: "POST" as const })),
@@ -58,42 +47,42 @@ export async function bulkCancel(input: BulkCancelInput, emit: (line: BulkLine) 
         concurrency: BULK_CANCEL_CONCURRENCY,
         envelopeFailure: "retry-items",
         signal,
-        onResult: (index, result, sent) => {
-          const item = items[index]!;
-          attempts[index] = sent;
+        onResult: (k, result, sent) => {
+          const item = items[k]!;
+          attempts[k] = sent;
           const verdict = judgeCancel(item.category, item.id, view, result);
-          if (isRefusal(verdict)) refused.push({ index, refusal: verdict });
-          else report(index, verdict);
+          if (isRefusal(verdict)) refused.push({ k, refusal: verdict });
+          else report(item.index, verdict, sent);
         },
       },
     );
     roundTrips += cancels.roundTrips;
-    if (refused.length > 0 && !signal?.aborted) roundTrips += await readBack(input, refused, report);
+    if (refused.length > 0 && !signal?.aborted) roundTrips += await readBack(items, refused, attempts, options, token);
   } catch (error) {
-    console.error("[bulk-cancel] the run stopped unexpectedly:", error instanceof Error ? error.message : error);
+    console.error("[bulk-cancel] the Graph part of the run stopped unexpectedly:", error instanceof Error ? error.message : error);
   }
-  if (signal?.aborted) return;
-  // Every item ends with exactly one outcome, whatever happened above.
-  for (const { index, refusal } of refused) report(index, refusal);
-  items.forEach((_, index) => report(index, STOPPED_VERDICT));
-  emit({ type: "done", counts, graphRoundTrips: roundTrips, ms: Math.round(performance.now() - started) });
+  // A refusal whose read-back never came stays a refusal.
+  if (!signal?.aborted) for (const { k, refusal } of refused) report(items[k]!.index, refusal, attempts[k]!);
+  return { roundTrips };
 }
 
 /** One batched round of the categories' read-back GETs for the refused items; returns its round trips. */
 async function readBack(
-  { items, view, token, signal }: BulkCancelInput,
-  refused: ReadonlyArray<{ index: number; refusal: Refusal }>,
-  report: (index: number, verdict: Verdict) => void,
+  items: readonly GraphBulkItem[],
+  refused: ReadonlyArray<{ k: number; refusal: Refusal }>,
+  attempts: readonly number[],
+  { view, signal, report }: GraphBulkOptions,
+  token: string,
 ): Promise<number> {
-  const calls: GraphCall[] = refused.map(({ index }) => items[index]!.category.readBack(items[index]!.id, view));
+  const calls: GraphCall[] = refused.map(({ k }) => items[k]!.category.readBack(items[k]!.id, view));
   const run = await runBatches(calls, token, {
     concurrency: BULK_CANCEL_CONCURRENCY,
     envelopeFailure: "retry-items",
     signal,
-    onResult: (k, result) => {
-      const { index, refusal } = refused[k]!;
-      const item = items[index]!;
-      report(index, judgeReadBack(item.category, item.id, calls[k]!, refusal, result));
+    onResult: (r, result) => {
+      const { k, refusal } = refused[r]!;
+      const item = items[k]!;
+      report(item.index, judgeReadBack(item.category, item.id, calls[r]!, refusal, result), attempts[k]!);
     },
   });
   return run.roundTrips;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { RequestCategory } from "@/lib/categories/category-definition";
+import type { GraphCategory } from "@/lib/categories/category-definition";
 import type { PendingRequest, RequestView } from "@/lib/requests/pending-request";
 import { requestFromCancelAnswer, requestFromReadBack } from "./collection";
 import { graphRequest } from "./graph-fetch";
@@ -7,8 +7,8 @@ import { buildGraphUrl } from "./graph-url";
 import { mapGraphError } from "./map-graph-error";
 import { withPrincipalNames } from "./principal-names";
 
-export interface CancelRequestInput {
-  category: RequestCategory<unknown>;
+export interface GraphCancelInput {
+  category: GraphCategory<unknown>;
   id: string;
   view: RequestView;
   token: string;
@@ -19,7 +19,7 @@ export interface CancelRequestInput {
  * body), so the request is read back; a category whose cancel returns the entity (PIM v1) is mapped directly.
  * Returns null when the cancel succeeded but the read-back did not: the cancel is not undone by a failed read.
  */
-export async function cancelRequest(input: CancelRequestInput): Promise<PendingRequest | null> {
+export async function cancelGraphRequest(input: GraphCancelInput): Promise<PendingRequest | null> {
   const { category, id, view, token } = input;
   const call = category.cancel(id, view);
   let response;
@@ -34,7 +34,7 @@ export async function cancelRequest(input: CancelRequestInput): Promise<PendingR
   return named ?? item;
 }
 
-async function readBack({ category, id, view, token }: CancelRequestInput): Promise<PendingRequest | null> {
+async function readBack({ category, id, view, token }: GraphCancelInput): Promise<PendingRequest | null> {
   const call = category.readBack(id, view);
   const response = await graphRequest(buildGraphUrl(call), { token });
   return requestFromReadBack(category, id, call, response.body);

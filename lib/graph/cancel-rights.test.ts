@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { accessPackageCategory } from "@/lib/categories/access-package";
 import { directoryRoleAssignmentCategory } from "@/lib/categories/directory-role-assignment";
 import { directoryRoleEligibilityCategory } from "@/lib/categories/directory-role-eligibility";
-import type { RequestCategory } from "@/lib/categories/category-definition";
+import type { GraphCategory } from "@/lib/categories/category-definition";
 import { sampleRequest } from "@/lib/requests/sample-request";
 import { judgeCancel } from "./bulk-verdict";
 import { withCancelRights } from "./cancel-rights";
@@ -16,9 +16,9 @@ const GLOBAL_READER = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
 
 const rolesOf = (...ids: string[]) => new Set(ids);
 
-const directoryRoles = [directoryRoleAssignmentCategory, directoryRoleEligibilityCategory] as RequestCategory<unknown>[];
+const directoryRoles = [directoryRoleAssignmentCategory, directoryRoleEligibilityCategory] as GraphCategory<unknown>[];
 
-function pageOf(category: RequestCategory<unknown>) {
+function pageOf(category: GraphCategory<unknown>) {
   const slug = category.summary.slug;
   return {
     items: [
@@ -47,14 +47,14 @@ describe("cancel rights for directory role requests (contract §7: Privileged Ro
   );
 
   it("leaves Cancel to a Privileged Role Administrator or Global Administrator, and to a caller whose roles Graph did not report", () => {
-    const category = directoryRoleAssignmentCategory as RequestCategory<unknown>;
+    const category = directoryRoleAssignmentCategory as GraphCategory<unknown>;
     for (const roles of [rolesOf(PRIVILEGED_ROLE_ADMINISTRATOR), rolesOf(GLOBAL_ADMINISTRATOR), null]) {
       expect(withCancelRights(pageOf(category), category, roles)).toEqual(pageOf(category));
     }
   });
 
   it("does not touch categories whose cancel needs no directory role", () => {
-    const category = accessPackageCategory as RequestCategory<unknown>;
+    const category = accessPackageCategory as GraphCategory<unknown>;
     expect(withCancelRights(pageOf(category), category, rolesOf(DEFAULT_USER))).toEqual(pageOf(category));
   });
 
@@ -62,10 +62,10 @@ describe("cancel rights for directory role requests (contract §7: Privileged Ro
     const refusal = { error: { code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation." } };
     for (const category of directoryRoles) {
       const single = mapGraphError(GraphHttpError.fromParts(403, refusal, {}), { category, operation: "cancel", view: "mine" });
-      expect(single).toMatchObject({ code: "forbidden", status: 403, graphCode: "Authorization_RequestDenied" });
+      expect(single).toMatchObject({ code: "forbidden", status: 403, upstreamCode: "Authorization_RequestDenied" });
       expect(single.message).toMatch(/does not let you cancel/);
       const bulk = judgeCancel(category, "granted", "mine", { status: 403, body: refusal, headers: {} });
-      expect(bulk).toMatchObject({ outcome: "forbidden", graphCode: "Authorization_RequestDenied" });
+      expect(bulk).toMatchObject({ outcome: "forbidden", upstreamCode: "Authorization_RequestDenied" });
     }
   });
 });

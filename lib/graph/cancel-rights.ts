@@ -1,5 +1,5 @@
 import "server-only";
-import type { RequestCategory } from "@/lib/categories/category-definition";
+import type { GraphCategory } from "@/lib/categories/category-definition";
 import type { PendingRequest, RequestPage } from "@/lib/requests/pending-request";
 
 /**
@@ -10,7 +10,7 @@ import type { PendingRequest, RequestPage } from "@/lib/requests/pending-request
  * Graph reported them (caller-roles.ts); null when Graph would not say, and then Cancel is offered as the status
  * allows and Graph's 403 explains a refusal.
  */
-export function withCancelRights(page: RequestPage, category: RequestCategory<unknown>, roles: ReadonlySet<string> | null): RequestPage {
+export function withCancelRights(page: RequestPage, category: GraphCategory<unknown>, roles: ReadonlySet<string> | null): RequestPage {
   const required = category.cancelRoles;
   if (!required || !roles || required.templateIds.some((id) => roles.has(id.toLowerCase()))) return page;
   return { ...page, items: page.items.map((item) => blockCancel(item, required.reason)) };

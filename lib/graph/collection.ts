@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { GraphCall, RequestCategory } from "@/lib/categories/category-definition";
+import type { GraphCall, GraphCategory } from "@/lib/categories/category-definition";
 import type { PendingRequest } from "@/lib/requests/pending-request";
 
 // `value[]` and `@odata.nextLink` stop here (contract §8.4): callers get entities and an optional next link.
@@ -24,7 +24,7 @@ export function readCollection(body: unknown): CollectionPage | undefined {
  * Maps Graph entities through the category's schema. An entity that does not parse is left out and reported on
  * the server log by id, rather than failing the whole page for one odd record.
  */
-export function mapEntities(category: RequestCategory<unknown>, entities: readonly unknown[], tag?: string): PendingRequest[] {
+export function mapEntities(category: GraphCategory<unknown>, entities: readonly unknown[], tag?: string): PendingRequest[] {
   const items: PendingRequest[] = [];
   for (const raw of entities) {
     const parsed = category.entitySchema.safeParse(raw);
@@ -35,14 +35,14 @@ export function mapEntities(category: RequestCategory<unknown>, entities: readon
 }
 
 /** The request a cancel answered with: PIM v1 returns the updated entity; the others answer 204 or an empty 200. */
-export function requestFromCancelAnswer(category: RequestCategory<unknown>, id: string, body: unknown): PendingRequest | null {
+export function requestFromCancelAnswer(category: GraphCategory<unknown>, id: string, body: unknown): PendingRequest | null {
   if (!body) return null;
   const [returned] = mapEntities(category, [body]);
   return returned?.id === id ? returned : null;
 }
 
 /** The request a category's read-back found: an admin read-back is the entity, a self-service one a filtered list. */
-export function requestFromReadBack(category: RequestCategory<unknown>, id: string, call: GraphCall, body: unknown): PendingRequest | null {
+export function requestFromReadBack(category: GraphCategory<unknown>, id: string, call: GraphCall, body: unknown): PendingRequest | null {
   const entities = readCollection(body)?.entities ?? [body];
   return mapEntities(category, entities, call.tag).find((item) => item.id === id) ?? null;
 }

@@ -17,7 +17,7 @@ const graphErrorBodySchema = z.object({
 export class GraphHttpError extends Error {
   constructor(
     readonly status: number,
-    readonly graphCode: string | undefined,
+    readonly upstreamCode: string | undefined,
     message: string,
     readonly requestId: string | undefined,
     readonly retryAfterMs: number | undefined,

@@ -60,7 +60,7 @@ describe("graphRequest", () => {
     });
     const error = await graphRequest(`${base}/v1.0/x/cancel`, { token: "tok", method: "POST" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphHttpError);
-    expect(error).toMatchObject({ status: 400, graphCode: "RequestCannotBeCancelled", requestId: "r-1" });
+    expect(error).toMatchObject({ status: 400, upstreamCode: "RequestCannotBeCancelled", requestId: "r-1" });
     expect(received).toHaveLength(1);
   });
 
@@ -74,7 +74,7 @@ describe("graphRequest", () => {
   it("gives up on a Retry-After longer than it may wait and reports the throttling", async () => {
     answers.push({ status: 429, headers: { "Retry-After": "60" }, body: { error: { code: "TooManyRequests" } } });
     const error = await graphRequest(`${base}/v1.0/groups`, { token: "tok" }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 429, graphCode: "TooManyRequests", retryAfterMs: 60_000 });
+    expect(error).toMatchObject({ status: 429, upstreamCode: "TooManyRequests", retryAfterMs: 60_000 });
   });
 });
 

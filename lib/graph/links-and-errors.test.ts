@@ -4,14 +4,14 @@ import { directoryRoleAssignmentCategory } from "@/lib/categories/directory-role
 import { governanceRoleCategory } from "@/lib/categories/governance-role";
 import { groupAssignmentCategory } from "@/lib/categories/group-assignment";
 import { privilegedRoleCategory } from "@/lib/categories/privileged-role";
-import type { RequestCategory } from "@/lib/categories/category-definition";
+import type { GraphCategory } from "@/lib/categories/category-definition";
 import { AppError } from "@/lib/errors/app-error";
 import { readCallerId } from "./caller";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor } from "@/lib/upstreams/cursor";
 import { GraphHttpError, GraphUnreachableError } from "./graph-error";
 import { graphRequest } from "./graph-fetch";
 import { buildGraphUrl, isLinkWithin } from "./graph-url";
-import { listRequestPage } from "./list-requests";
+import { listGraphRequestPage } from "./list-requests";
 import { mapGraphError } from "./map-graph-error";
 
 // No Graph here: every call that would reach it is recorded instead, so a test can say none was made.
@@ -54,8 +54,8 @@ describe("following links", () => {
 });
 
 describe("translating Graph errors", () => {
-  const cancelContext = (category: RequestCategory<never>) => ({
-    category: category as unknown as RequestCategory<unknown>,
+  const cancelContext = (category: GraphCategory<never>) => ({
+    category: category as unknown as GraphCategory<unknown>,
     operation: "cancel" as const,
     view: "all" as const,
   });
@@ -64,7 +64,7 @@ describe("translating Graph errors", () => {
 
   it("turns a refused cancel into 409 not_cancellable, keeping Graph's code and request id", () => {
     const error = mapGraphError(graphError(400, "RequestCannotBeCancelled"), cancelContext(groupAssignmentCategory as never));
-    expect(error).toMatchObject({ code: "not_cancellable", status: 409, graphCode: "RequestCannotBeCancelled", requestId: "rid" });
+    expect(error).toMatchObject({ code: "not_cancellable", status: 409, upstreamCode: "RequestCannotBeCancelled", requestId: "rid" });
     expect(error.message).toMatch(/no longer in a state that can be cancelled/);
   });
 
@@ -75,7 +75,7 @@ describe("translating Graph errors", () => {
     ["access packages", accessPackageCategory, "SomethingNew"],
   ])("turns a %s cancel refused with a 400 (code %s) into 409 not_cancellable", (_, category, code) => {
     const error = mapGraphError(graphError(400, code), cancelContext(category as never));
-    expect(error).toMatchObject({ code: "not_cancellable", status: 409, graphCode: code, requestId: "rid" });
+    expect(error).toMatchObject({ code: "not_cancellable", status: 409, upstreamCode: code, requestId: "rid" });
   });
 
   it("says what PIM v1's documented cancel 403 means instead of naming a permission the user may hold", () => {
@@ -85,7 +85,7 @@ describe("translating Graph errors", () => {
       undefined,
     );
     const error = mapGraphError(refusal, cancelContext(privilegedRoleCategory as never));
-    expect(error).toMatchObject({ code: "forbidden", status: 403, graphCode: "UnAuthorized" });
+    expect(error).toMatchObject({ code: "forbidden", status: 403, upstreamCode: "UnAuthorized" });
     expect(error.message).toMatch(/either you are not allowed to cancel it, or it no longer exists/);
     expect(error.message).not.toContain("PrivilegedAccess.ReadWrite.AzureAD");
 
@@ -136,7 +136,7 @@ describe("translating Graph errors", () => {
 });
 
 describe("bad input never reaches Graph", () => {
-  const governanceRole = governanceRoleCategory as unknown as RequestCategory<unknown>;
+  const governanceRole = governanceRoleCategory as unknown as GraphCategory<unknown>;
   const forged = (position: { source: number; link: string }, slug = "governance-role", view = "mine" as const) =>
     encodeCursor(slug as never, view, position);
 
@@ -145,7 +145,7 @@ describe("bad input never reaches Graph", () => {
     ["another category's cursor", forged({ source: 0, link: "https://graph.microsoft.com/beta/privilegedAccess/azureResources/roleAssignmentRequests" }, "access-package")],
     ["another view's cursor", encodeCursor("governance-role", "all", { source: 0, link: "https://graph.microsoft.com/beta/privilegedAccess/azureResources/resources" })],
   ])("refuses %s for the self-service PIM v2 list before asking Graph who the user is", async (_, cursor) => {
-    await expect(listRequestPage({ category: governanceRole, view: "mine", cursor, token: "t" })).rejects.toMatchObject({
+    await expect(listGraphRequestPage({ category: governanceRole, view: "mine", cursor, token: "t" })).rejects.toMatchObject({
       code: "invalid_input",
       status: 400,
     });
@@ -158,7 +158,7 @@ describe("bad input never reaches Graph", () => {
       { source: 0, link: "https://evil.example/beta/privilegedAccess/azureResources/roleAssignmentRequests" },
       { source: 7, link: "https://graph.microsoft.com/beta/privilegedAccess/azureResources/roleAssignmentRequests" },
     ]) {
-      await expect(listRequestPage({ category: governanceRole, view: "mine", cursor: forged(position), token: "t" })).rejects.toMatchObject({
+      await expect(listGraphRequestPage({ category: governanceRole, view: "mine", cursor: forged(position), token: "t" })).rejects.toMatchObject({
         code: "invalid_input",
       });
     }

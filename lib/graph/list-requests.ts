@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { GraphCall, ListSource, RequestCategory } from "@/lib/categories/category-definition";
+import type { GraphCall, ListSource, GraphCategory } from "@/lib/categories/category-definition";
 import type { PendingRequest, RequestPage, RequestView } from "@/lib/requests/pending-request";
 import { AppError } from "@/lib/errors/app-error";
 import { runBatches, type BatchItemResult } from "./batch";
@@ -8,22 +8,22 @@ import { readCallerId } from "./caller";
 import { readActiveDirectoryRoles } from "./caller-roles";
 import { withCancelRights } from "./cancel-rights";
 import { mapEntities, readCollection } from "./collection";
-import { decodeCursor, encodeCursor, invalidCursor, type CursorPosition } from "./cursor";
+import { decodeCursor, encodeCursor, invalidCursor, type CursorPosition } from "@/lib/upstreams/cursor";
 import { GraphHttpError } from "./graph-error";
 import { graphRequest } from "./graph-fetch";
 import { buildGraphUrl, callForLink, isLinkWithin } from "./graph-url";
 import { mapGraphError } from "./map-graph-error";
 import { withPrincipalNames } from "./principal-names";
 
-export interface ListRequestsInput {
-  category: RequestCategory<unknown>;
+export interface GraphListInput {
+  category: GraphCategory<unknown>;
   view: RequestView;
   cursor: string | undefined;
   token: string;
 }
 
 /** One page of a category's requests as the signed-in user may see them, with a cursor for the next page. */
-export async function listRequestPage(input: ListRequestsInput): Promise<RequestPage> {
+export async function listGraphRequestPage(input: GraphListInput): Promise<RequestPage> {
   const { category, view, token } = input;
   try {
     const plan = category.list[view];
@@ -66,7 +66,7 @@ interface MappedPage {
   nextLink: string | undefined;
 }
 
-async function collectionPage(category: RequestCategory<unknown>, call: GraphCall, link: string, token: string): Promise<MappedPage> {
+async function collectionPage(category: GraphCategory<unknown>, call: GraphCall, link: string, token: string): Promise<MappedPage> {
   const page = await fetchCollection(link, call, token);
   return { items: mapEntities(category, page.entities, call.tag), nextLink: page.nextLink };
 }
@@ -80,7 +80,7 @@ const parentSchema = z.object({ id: z.string() });
  * parents cannot be listed at all is skipped the same way; any other such refusal is the list's answer.
  */
 async function fanOutPage(
-  category: RequestCategory<unknown>,
+  category: GraphCategory<unknown>,
   source: Extract<ListSource, { kind: "fan-out" }>,
   link: string,
   token: string,
@@ -127,7 +127,7 @@ const FAN_OUT_CONCURRENCY = 4;
  * parents costs as many rounds as its longest list has pages, not one round trip per page of every parent.
  */
 async function followTogether(
-  category: RequestCategory<unknown>,
+  category: GraphCategory<unknown>,
   unfinished: Array<{ call: GraphCall; nextLink: string }>,
   token: string,
 ): Promise<PendingRequest[]> {

@@ -1,11 +1,11 @@
 import "server-only";
-import type { RequestCategory } from "@/lib/categories/category-definition";
+import type { GraphCategory } from "@/lib/categories/category-definition";
 import type { RequestView } from "@/lib/requests/pending-request";
 import { AppError } from "@/lib/errors/app-error";
 import { GraphHttpError, GraphUnreachableError } from "./graph-error";
 
 export interface GraphErrorContext {
-  category: RequestCategory<unknown>;
+  category: GraphCategory<unknown>;
   operation: "list" | "cancel";
   view: RequestView;
 }
@@ -18,12 +18,12 @@ export function mapGraphError(error: unknown, context?: GraphErrorContext): AppE
   }
   if (!(error instanceof GraphHttpError)) throw error;
 
-  const details = { graphCode: error.graphCode, requestId: error.requestId };
+  const details = { upstreamCode: error.upstreamCode, requestId: error.requestId };
   const label = context?.category.summary.label ?? "Microsoft Graph";
-  const code = error.graphCode ?? "";
+  const code = error.upstreamCode ?? "";
   const refusal =
     context?.operation === "cancel"
-      ? context.category.classifyCancelRefusal({ status: error.status, code: error.graphCode, message: error.message })
+      ? context.category.classifyCancelRefusal({ status: error.status, code: error.upstreamCode, message: error.message })
       : undefined;
   switch (true) {
     case error.status === 401 && error.claimsChallenge !== undefined:

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CategoryAccess } from "@/lib/requests/category-access";
 import { ADMIN, DEMO_PEOPLE, GRAPH_DELEGATED_SCOPES, MEGAN, type DemoPerson } from "../../stand-ins/demo-tenant";
 import { harnessForFile } from "../../stand-ins/graph-emulator/test-harness";
-import { PROBE_PARENTS, probeAccess } from "./probe-access";
+import { PROBE_PARENTS, probeGraphAccess } from "./probe-access";
 
 // GET /api/access's probe against the real Graph emulator, in-process. PIM for Groups and PIM v2 cannot be listed
 // without a parent (a group, a resource), so their "All requests" is probed through a few of the parents.
@@ -19,7 +19,7 @@ const graphLog = async () => (await h.call("/_emulator/requests")).body as Logge
 
 async function probeAs(person: DemoPerson): Promise<Map<string, CategoryAccess["views"]>> {
   await h.call("/_emulator/requests", { method: "DELETE" });
-  const access = await probeAccess(await h.token(person));
+  const access = await probeGraphAccess(await h.token(person));
   return new Map(access.categories.map((entry) => [entry.category, entry.views]));
 }
 
@@ -85,7 +85,7 @@ describe("what /api/access reports", () => {
 
   it("reports PIM for Groups' All requests as refused, naming what lists groups, when Graph will not list the groups", async () => {
     const groupReaders = new Set(["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"]);
-    const access = await probeAccess(await h.token(ADMIN, { scopes: GRAPH_DELEGATED_SCOPES.filter((s) => !groupReaders.has(s)) }));
+    const access = await probeGraphAccess(await h.token(ADMIN, { scopes: GRAPH_DELEGATED_SCOPES.filter((s) => !groupReaders.has(s)) }));
     const groups = access.categories.find((entry) => entry.category === "group-assignment")!.views;
     expect(groups.all).toMatchObject({ available: false, code: "forbidden" });
     expect(groups.all.message).toContain("GroupMember.Read.All");

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import type { GraphCall, ListSource, RequestCategory } from "@/lib/categories/category-definition";
-import { CATEGORY_REGISTRY } from "@/lib/categories/registry";
+import type { GraphCall, ListSource, GraphCategory } from "@/lib/categories/category-definition";
+import { graphCategories } from "@/lib/categories/registry";
 import type { AccessReport, CategoryAccess, ViewAccess } from "@/lib/requests/category-access";
 import { REQUEST_VIEWS, type CategorySlug, type RequestView } from "@/lib/requests/pending-request";
 import { MAX_BATCH_SIZE, runBatches, type BatchCall } from "./batch";
@@ -17,7 +17,7 @@ import { mapGraphError } from "./map-graph-error";
  * Asks Graph, not a role flag, what this user may list: `$top=1` reads per category and view, all in `$batch`.
  * A 2xx means the view is available; a refusal carries the app's explanation of the missing permission or role.
  */
-export async function probeAccess(token: string): Promise<AccessReport> {
+export async function probeGraphAccess(token: string): Promise<AccessReport> {
   try {
     return await probeEveryCategory(token);
   } catch (error) {
@@ -38,7 +38,7 @@ export async function probeAccess(token: string): Promise<AccessReport> {
 export const PROBE_PARENTS = 5;
 
 interface Probe {
-  category: RequestCategory<unknown>;
+  category: GraphCategory<unknown>;
   view: RequestView;
   /** Empty when there is nothing to ask (a fan-out with no parents): nothing refused, so the view is available. */
   calls: BatchCall[];
@@ -55,7 +55,7 @@ async function probeEveryCategory(token: string): Promise<AccessReport> {
   const caller = () => (callerId ??= readCallerId(token));
   // The probes' own preparation (sample groups or resources, the caller's id) runs side by side: each costs a
   // Graph round trip, and the dashboard waits for all of them.
-  const pairs = CATEGORY_REGISTRY.flatMap((category) => REQUEST_VIEWS.map((view) => ({ category, view })));
+  const pairs = graphCategories().flatMap((category) => REQUEST_VIEWS.map((view) => ({ category, view })));
   const probes: Probe[] = await Promise.all(
     pairs.map(async ({ category, view }) => ({ category, view, ...(await probeCalls(category, view, token, sampleParents, caller)) })),
   );
@@ -83,7 +83,7 @@ function withTop(call: GraphCall, top = 1): BatchCall {
 }
 
 async function probeCalls(
-  category: RequestCategory<unknown>,
+  category: GraphCategory<unknown>,
   view: RequestView,
   token: string,
   sampleParents: Map<string, Promise<SampleParents>>,
@@ -106,7 +106,7 @@ async function probeCalls(
 
 /** The view's answer when the parents a fan-out needs could not be listed: what to grant so they can be. */
 function parentsRefused(
-  category: RequestCategory<unknown>,
+  category: GraphCategory<unknown>,
   source: Extract<ListSource, { kind: "fan-out" }>,
   refusal: NonNullable<ProbeAnswer>,
 ): ViewAccess {
@@ -127,7 +127,7 @@ async function firstParents(parents: GraphCall, token: string): Promise<SamplePa
     // Refused (the groups may not be read): so is the list. Anything else is the list's own error to show.
     if (error instanceof GraphHttpError && error.claimsChallenge) throw error;
     if (error instanceof GraphHttpError && (error.status === 401 || error.status === 403)) {
-      return { refused: { status: error.status, body: { error: { code: error.graphCode, message: error.message } }, headers: {} } };
+      return { refused: { status: error.status, body: { error: { code: error.upstreamCode, message: error.message } }, headers: {} } };
     }
     return { ids: [] };
   }
@@ -147,7 +147,7 @@ async function runProbes(calls: readonly BatchCall[], token: string): Promise<Pr
 
 const isRefusal = (answer: ProbeAnswer) => answer?.status === 401 || answer?.status === 403;
 
-function interpret(answers: readonly ProbeAnswer[], category: RequestCategory<unknown>, view: RequestView): ViewAccess {
+function interpret(answers: readonly ProbeAnswer[], category: GraphCategory<unknown>, view: RequestView): ViewAccess {
   // Only refusals say the user may not list this view, and for a fan-out only when every sampled parent refuses
   // (the list skips the ones that do). A parent gone meanwhile (404) says nothing either way; a Graph outage is the
   // list's own error to show.

@@ -1,7 +1,7 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from "@tanstack/react-query";
 import type { GetToken } from "@/lib/auth/token-request";
 import { apiFetch } from "@/lib/client/api-client";
-import type { CategorySlug, PendingRequest, RequestPage, RequestView } from "@/lib/requests/pending-request";
+import { upstreamOf, type CategorySlug, type PendingRequest, type RequestPage, type RequestView, type SkippedScope } from "@/lib/requests/pending-request";
 
 // One key factory for every request query, shared by useQueries, invalidation and optimistic writes.
 export const requestKeys = {
@@ -15,9 +15,11 @@ export const requestKeys = {
 export interface RequestList {
   items: PendingRequest[];
   complete: boolean;
+  /** What the upstream left out of the list for this user (see RequestPage). */
+  skippedScopes: SkippedScope[];
 }
 
-const EMPTY_LIST: RequestList = { items: [], complete: false };
+const EMPTY_LIST: RequestList = { items: [], complete: false, skippedScopes: [] };
 
 /**
  * A category's requests, page after page: the query has data (and the table rows) as soon as the first page
@@ -38,7 +40,11 @@ export function requestListOptions(
       streamFn: () => pages(category, view, getToken),
       // Completeness lives with the rows: a list cut short (a cancel stops its fetch) or dropped from the cache
       // and fetched again is never taken for a whole one.
-      reducer: (list, page) => ({ items: [...list.items, ...page.items], complete: page.nextCursor === null }),
+      reducer: (list, page) => ({
+        items: [...list.items, ...page.items],
+        complete: page.nextCursor === null,
+        skippedScopes: page.skippedScopes?.length ? [...list.skippedScopes, ...page.skippedScopes] : list.skippedScopes,
+      }),
       initialValue: EMPTY_LIST,
       refetchMode: "replace",
     }),
@@ -50,7 +56,7 @@ async function* pages(category: CategorySlug, view: RequestView, getToken: GetTo
   do {
     const params = new URLSearchParams({ category, view });
     if (cursor) params.set("cursor", cursor);
-    const page: RequestPage = await apiFetch<RequestPage>(`/api/requests?${params}`, getToken);
+    const page: RequestPage = await apiFetch<RequestPage>(`/api/requests?${params}`, getToken, {}, undefined, [upstreamOf(category)]);
     yield page;
     cursor = page.nextCursor;
   } while (cursor);

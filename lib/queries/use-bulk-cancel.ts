@@ -7,12 +7,13 @@ import { useSignedInAccount } from "@/lib/auth/use-signed-in-account";
 import { clearJournal, writeJournal, type BulkJournal } from "@/lib/bulk/bulk-journal";
 import type { PausedBulkRun } from "@/lib/bulk/paused-run";
 import type { ReceiptRow } from "@/lib/bulk/receipt";
-import { AppError } from "@/lib/errors/app-error";
+import { tokenHeaders, tokensFor } from "@/lib/client/api-client";
+import { AppError, type Upstream } from "@/lib/errors/app-error";
 import { rowKey } from "@/lib/queue/queue-query";
 import { DONE_LINE, readStreamLine } from "@/lib/bulk/read-stream-line";
 import { BULK_CANCEL_MAX_ITEMS } from "@/lib/requests/bulk-constants";
 import type { BulkOutcomeLine } from "@/lib/requests/bulk-outcome";
-import type { PendingRequest, RequestView } from "@/lib/requests/pending-request";
+import { upstreamOf, type PendingRequest, type RequestView } from "@/lib/requests/pending-request";
 import { replaceItems, requestKeys, type RequestList } from "./request-queries";
 
 export interface BulkRun {
@@ -78,13 +79,14 @@ export function useBulkCancel(onRefused?: (request: PendingRequest, reason: stri
       };
 
       // A token first: without one nothing is sent, so nothing is shown as cancelled or journaled as in doubt.
-      let token: string;
+      const upstreamsIn = (part: readonly PendingRequest[]) => [...new Set(part.map((r) => upstreamOf(r.category)))];
+      let tokens: Partial<Record<Upstream, string>>;
       try {
-        token = await getToken();
+        tokens = await tokensFor(upstreamsIn(toSend), getToken);
       } catch (error) {
         running.current = false;
         markNotSent(toSend);
-        const message = error instanceof AppError ? error.message : "Request Desk could not get a token for Microsoft Graph.";
+        const message = error instanceof AppError ? error.message : "Request Desk could not get an access token for this run.";
         setRun({ phase: "failed", total, outcomes, rows, startedAt, error: message });
         return;
       }
@@ -118,13 +120,14 @@ export function useBulkCancel(onRefused?: (request: PendingRequest, reason: stri
       try {
         for (let part = queue.shift(); part; part = queue.shift()) {
           // A token per part: a long, throttled run may outlive the one it started with.
-          if (partsSent > 0) token = await getToken();
+          if (partsSent > 0) tokens = await tokensFor(upstreamsIn(part), getToken);
           partsSent++;
           const challenged: PendingRequest[] = [];
           let claims = "";
+          let claimsUpstream: Upstream = "graph";
           const response = await fetch("/api/requests/cancel", {
             method: "POST",
-            headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", Accept: "application/x-ndjson" },
+            headers: { ...tokenHeaders(tokens), "Content-Type": "application/json", Accept: "application/x-ndjson" },
             body: JSON.stringify({ view, items: part.map((r) => ({ category: r.category, id: r.id })) }),
           });
           if (!response.ok || !response.body) {
@@ -146,11 +149,12 @@ export function useBulkCancel(onRefused?: (request: PendingRequest, reason: stri
               // Graph did nothing with it: it goes again after the user has verified their identity.
               challenged.push(before.get(key)!);
               claims = outcome.claims ?? claims;
+              claimsUpstream = upstreamOf(outcome.category);
               continue;
             }
             outcomes.push(outcome);
             const row = rowsByKey.get(key);
-            if (row) Object.assign(row, { outcome: outcome.outcome, graphCode: outcome.graphCode ?? "", time: outcome.at });
+            if (row) Object.assign(row, { outcome: outcome.outcome, upstreamCode: outcome.upstreamCode ?? "", time: outcome.at });
             confirm(key);
             if (outcome.outcome !== "cancelled") {
               const previous = before.get(key);
@@ -177,7 +181,11 @@ export function useBulkCancel(onRefused?: (request: PendingRequest, reason: stri
             // Nothing remaining was done by Graph, so nothing is in doubt while the user signs in (perhaps elsewhere).
             window.removeEventListener("pagehide", saveJournal);
             clearJournal(accountId);
-            token = await getToken({ claims, resume: { kind: "bulk", run: { view, startedAt, total, rows, outcomes, remaining } } });
+            tokens[claimsUpstream] = await getToken({
+              claims,
+              audience: claimsUpstream,
+              resume: { kind: "bulk", run: { view, startedAt, total, rows, outcomes, remaining } },
+            });
             writeJournal(accountId, journal);
             window.addEventListener("pagehide", saveJournal);
             setRun((current) => current && { ...current, phase: "running" });
@@ -240,7 +248,7 @@ function receiptRowFor(r: PendingRequest): ReceiptRow {
     target: r.target.displayName,
     statusBefore: r.statusDetail ? `${r.status} (${r.statusDetail})` : r.status,
     outcome: "not confirmed",
-    graphCode: "",
+    upstreamCode: "",
     time: "",
   };
 }

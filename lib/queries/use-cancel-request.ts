@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useAccessToken } from "@/lib/auth/use-access-token";
 import { apiFetch } from "@/lib/client/api-client";
 import type { AppError } from "@/lib/errors/app-error";
-import type { PendingRequest, RequestView } from "@/lib/requests/pending-request";
+import { upstreamOf, type PendingRequest, type RequestView } from "@/lib/requests/pending-request";
 import { replaceItem, requestKeys, type RequestList } from "./request-queries";
 
 interface CancelVariables {
@@ -31,6 +31,7 @@ export function useCancelRequest() {
         getToken,
         { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ view }) },
         { kind: "cancel", request, view },
+        [upstreamOf(request.category)],
       ),
     onMutate: async ({ request, view }) => {
       const key = requestKeys.list(request.category, view);

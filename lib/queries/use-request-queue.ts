@@ -4,7 +4,7 @@ import { useQueries, type UseQueryResult } from "@tanstack/react-query";
 import { useAccessToken } from "@/lib/auth/use-access-token";
 import type { AppError } from "@/lib/errors/app-error";
 import type { ViewAccess } from "@/lib/requests/category-access";
-import type { CategorySlug, CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
+import type { CategorySlug, CategorySummary, PendingRequest, RequestView, SkippedScope } from "@/lib/requests/pending-request";
 import { requestListOptions, type RequestList } from "./request-queries";
 
 /**
@@ -26,11 +26,14 @@ export interface CategoryFeed {
   updatedAt: number;
   error: AppError | null;
   access: ViewAccess | undefined;
+  /** Parts of the list the upstream would not show (Azure scopes that refused): the rest is shown. */
+  skippedScopes: SkippedScope[];
   refetch: () => void;
 }
 
 // One shared empty list, so a category still loading keeps the same identity from render to render.
 const NO_ITEMS: PendingRequest[] = [];
+const NO_SCOPES: SkippedScope[] = [];
 
 /** Every category's requests for one view, fetched side by side; one failing category leaves the others alone. */
 export function useRequestQueue(
@@ -63,6 +66,7 @@ export function useRequestQueue(
       updatedAt: result.dataUpdatedAt,
       error,
       access: viewAccess,
+      skippedScopes: result.data?.skippedScopes ?? NO_SCOPES,
       refetch: () => void result.refetch(),
     };
   });

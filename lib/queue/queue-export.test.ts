@@ -23,7 +23,7 @@ describe("queue export", () => {
   it("writes one line per request in the order shown, with plain-language and Graph status side by side", () => {
     const second: PendingRequest = { ...base, id: "r2", cancellable: false, stage: "completed", status: "delivered", statusDetail: null, ticket: null, requestedBy: null, justification: null };
     const lines = queueCsv([base, second], label).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("id,category,principal,principalId,target,targetKind,state,graphStatus,cancellable,created,requestedBy,justification,ticket");
+    expect(lines[0]).toBe("id,category,principal,principalId,target,targetKind,state,upstreamStatus,cancellable,created,requestedBy,justification,ticket");
     expect(lines[1]).toBe(
       'r1,Access packages,Megan Bowen,p1,Sales Forecast Workspace,Access package,Awaiting approval,pendingApproval (PendingApprovalEscalated),yes,2026-11-01T09:30:00Z,Adele Vance,"Quarter-end close, ""urgent""",ServiceNow INC-42',
     );

@@ -11,7 +11,7 @@ interface QueueExportRow {
   target: string;
   targetKind: string;
   state: string;
-  graphStatus: string;
+  upstreamStatus: string;
   cancellable: string;
   created: string;
   requestedBy: string;
@@ -27,7 +27,7 @@ const COLUMNS: Array<keyof QueueExportRow> = [
   "target",
   "targetKind",
   "state",
-  "graphStatus",
+  "upstreamStatus",
   "cancellable",
   "created",
   "requestedBy",
@@ -45,7 +45,7 @@ function exportRow(request: PendingRequest, categoryLabel: (slug: CategorySlug) 
     target: request.target.displayName,
     targetKind: request.target.kind,
     state: STAGE_LABELS[request.stage],
-    graphStatus: request.statusDetail ? `${request.status} (${request.statusDetail})` : request.status,
+    upstreamStatus: request.statusDetail ? `${request.status} (${request.statusDetail})` : request.status,
     cancellable: request.cancellable ? "yes" : "no",
     created: request.createdDateTime ?? "",
     requestedBy: request.requestedBy?.displayName ?? "",

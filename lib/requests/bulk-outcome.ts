@@ -20,13 +20,15 @@ const outcomeLineSchema = z.object({
   category: z.enum(CATEGORY_SLUGS),
   id: z.string(),
   outcome: z.enum(BULK_OUTCOMES),
-  /** Graph's own error code (e.g. RequestCannotBeCancelled), when Graph refused. */
-  graphCode: z.string().optional(),
-  /** Graph's status for the request after the cancel, when known (a cancel that returns the entity, a read-back). */
-  graphStatus: z.string().optional(),
+  /** The upstream's own error code (e.g. RequestCannotBeCancelled), when Graph or ARM refused. */
+  upstreamCode: z.string().optional(),
+  /** The upstream's status for the request after the cancel, when known (a cancel that returns the entity, a read-back). */
+  upstreamStatus: z.string().optional(),
   /** With `claims_challenge`: the claims Graph asked for, base64 as in its `WWW-Authenticate`. */
   claims: z.string().optional(),
-  /** In the user's words; never only Graph's code. */
+  /** The upstream's request id of the answer that decided the outcome (Graph's request-id, ARM's x-ms-request-id). */
+  requestId: z.string().optional(),
+  /** In the user's words; never only the upstream's code. */
   message: z.string(),
   /** How many times the cancel was sent to Graph (1 unless it was throttled; 0 if it was never sent). */
   attempts: countSchema,
@@ -42,6 +44,10 @@ const doneLineSchema = z.object({
   counts: countsSchema,
   /** HTTP requests the run sent to Graph; every `$batch` counts once. */
   graphRoundTrips: countSchema,
+  /** Calls the run sent to Azure Resource Manager (no `$batch` there: one per cancel and per read-back). */
+  armCalls: countSchema.default(0),
+  /** How many ARM calls were in flight at most. */
+  armConcurrency: countSchema.default(0),
   ms: z.number().nonnegative(),
 });
 

@@ -9,9 +9,22 @@ export const CATEGORY_SLUGS = [
   "privileged-role",
   "directory-role-assignment",
   "directory-role-eligibility",
+  "azure-role-assignment",
+  "azure-role-eligibility",
 ] as const;
 
 export type CategorySlug = (typeof CATEGORY_SLUGS)[number];
+
+/**
+ * The categories whose requests live in Azure Resource Manager, for the browser, which needs an ARM token for them
+ * and does not load the registry. Tested against the registry (lib/categories/registry.test.ts).
+ */
+export const ARM_CATEGORY_SLUGS: readonly CategorySlug[] = ["azure-role-assignment", "azure-role-eligibility"];
+
+/** Which API a category's requests live in, so the browser sends the token of that API. */
+export function upstreamOf(slug: CategorySlug): "graph" | "arm" {
+  return ARM_CATEGORY_SLUGS.includes(slug) ? "arm" : "graph";
+}
 
 export const REQUEST_VIEWS = ["mine", "all"] as const;
 export type RequestView = (typeof REQUEST_VIEWS)[number];
@@ -83,11 +96,28 @@ export interface PendingRequest {
   action: string | null;
   schedule: RequestSchedule | null;
   ticket: { number: string | null; system: string | null } | null;
+  /** Azure roles: where the role applies (a management group, subscription, resource group or resource). */
+  scope?: { id: string; displayName: string; kind: string };
+  /** Azure roles: the ABAC condition that limits the assignment, as ARM states it. */
+  condition?: string | null;
 }
 
 export interface RequestPage {
   items: PendingRequest[];
   nextCursor: string | null;
+  /**
+   * Parts of the list the upstream would not show this user (an Azure subscription whose list answered 403): the
+   * rest of the list is complete without them, and the queue says which were left out.
+   */
+  skippedScopes?: SkippedScope[];
+}
+
+export interface SkippedScope {
+  displayName: string;
+  /** "Subscription", "Management group", … */
+  kind: string;
+  /** In the user's words, with the upstream's code. */
+  reason: string;
 }
 
 /** How a category module describes itself. */
@@ -95,15 +125,24 @@ export interface CategoryDescription {
   slug: CategorySlug;
   label: string;
   description: string;
-  graphType: string;
-  apiVersion: "v1.0" | "beta";
+  /** The API's own name for the requests: a Graph entity type, or an ARM resource type. */
+  apiType: string;
+  /** Graph's `v1.0` / `beta`, or ARM's `api-version`. */
+  apiVersion: string;
   cancellableStatuses: readonly string[];
   /** Set for APIs Microsoft has deprecated or retired. */
-  retirement: { date: string; note: string } | null;
+  retirement: {
+    date: string;
+    note: string;
+    /** The categories that now hold what this API held, offered to the user in its place. */
+    successors?: readonly CategorySlug[];
+  } | null;
 }
 
 /** What the browser needs to know about a category to render it; the Graph plans stay on the server. */
 export interface CategorySummary extends CategoryDescription {
+  /** Which API holds the requests: the browser asks for a token of that API's audience. */
+  upstream: "graph" | "arm";
   /** In the user's words: what cancelling does for this kind of request. */
   cancelEffect: string;
   /** Delegated permissions Graph accepts per operation, least privileged first (from the docs). */
@@ -112,4 +151,6 @@ export interface CategorySummary extends CategoryDescription {
   adminRoles: readonly string[];
   /** The delegated permissions the app registration lists for this category: what admin consent grants. */
   registeredScopes: readonly string[];
+  /** Roles a caller needs to cancel (directory roles for Graph where it requires one; Azure RBAC roles for ARM). */
+  cancelRoles: readonly string[];
 }

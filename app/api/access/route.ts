@@ -1,14 +1,14 @@
-import { readBearerToken } from "@/lib/api/bearer-token";
+import { readOptionalUpstreamToken, readUpstreamToken } from "@/lib/api/upstream-tokens";
 import { respond } from "@/lib/api/respond";
-import { probeAccess } from "@/lib/graph/probe-access";
+import { probeAccess } from "@/lib/upstreams/probe-access";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/access → { categories: [{ category, views: { mine, all } }], directoryRoles }: what Graph lets this user
-// list, and the directory roles it says they hold.
+// GET /api/access → { categories: [{ category, views: { mine, all } }], directoryRoles }: what Graph and Azure
+// Resource Manager let this user list, and the directory roles Graph says they hold. The ARM token is optional.
 export function GET(request: Request) {
   return respond(async () => {
-    const token = readBearerToken(request);
-    return Response.json(await probeAccess(token));
+    const tokens = { graph: readUpstreamToken(request, "graph"), arm: readOptionalUpstreamToken(request, "arm") };
+    return Response.json(await probeAccess(tokens));
   });
 }

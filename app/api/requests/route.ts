@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
-import { readBearerToken } from "@/lib/api/bearer-token";
+import { readUpstreamTokens } from "@/lib/api/upstream-tokens";
 import { respond } from "@/lib/api/respond";
 import { categoryFromSlug, parseInput } from "@/lib/api/route-input";
-import { listRequestPage } from "@/lib/graph/list-requests";
+import { listRequestPage } from "@/lib/upstreams/list-requests";
 import { listQuerySchema } from "./list-query";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +13,8 @@ export function GET(request: NextRequest) {
     const params = request.nextUrl.searchParams;
     const category = categoryFromSlug(params.get("category"));
     const query = parseInput(listQuerySchema, Object.fromEntries(params), "query");
-    const token = readBearerToken(request);
-    const page = await listRequestPage({ category, view: query.view, cursor: query.cursor, token });
+    const tokens = readUpstreamTokens(request, [category.upstream]);
+    const page = await listRequestPage({ category, view: query.view, cursor: query.cursor, tokens });
     return Response.json(page);
   });
 }

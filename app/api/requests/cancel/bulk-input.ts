@@ -1,15 +1,17 @@
 import { z } from "zod";
 import { findCategory, registeredSlugs } from "@/lib/categories/registry";
-import { requestIdSchema, viewSchema } from "@/lib/api/route-input";
+import { viewSchema } from "@/lib/api/route-input";
 import { AppError } from "@/lib/errors/app-error";
 import { BULK_CANCEL_MAX_ITEMS } from "@/lib/requests/bulk-outcome";
+import type { BulkCancelItem } from "@/lib/upstreams/bulk-cancel";
 
 const itemSchema = z
   .object({
     category: z.string().refine((slug) => findCategory(slug) !== undefined, {
       error: (issue) => `There is no request category called "${String(issue.input).slice(0, 64)}"; use one of ${registeredSlugs().join(", ")}.`,
     }),
-    id: requestIdSchema,
+    // Bounded here; each category checks its own id encoding below.
+    id: z.string().min(1, "The request id is empty.").max(1_024, "The request id is too long."),
   })
   .strict();
 
@@ -30,7 +32,8 @@ export const bulkCancelBodySchema = z
   .transform(({ items, view }, ctx) => {
     const seen = new Map<string, number>();
     const planned = items.map(({ category: slug, id }, index) => {
-      // Graph ids are GUIDs, which Graph reads in any letter case: the same request spelled twice is one request.
+      // Graph ids are GUIDs, read in any letter case, and ARM ids are case-insensitive: the same request spelled
+      // twice is one request.
       const key = `${slug}/${id.toLowerCase()}`;
       const first = seen.get(key);
       if (first !== undefined) {
@@ -38,15 +41,23 @@ export const bulkCancelBodySchema = z
       }
       seen.set(key, first ?? index);
       const category = findCategory(slug)!;
+      const parsedId = category.idSchema.safeParse(id);
+      if (!parsedId.success) {
+        ctx.addIssue({ code: "custom", path: ["items", index, "id"], message: parsedId.error.issues[0]?.message ?? "Not a request id of this category." });
+        return null;
+      }
       try {
-        return { category, id, call: category.cancel(id, view) };
+        // Planned now, so a bad id of any kind is a 400 before anything is sent.
+        return category.upstream === "graph"
+          ? { category, id, call: category.cancel(id, view) }
+          : (category.requestRef(id), { category, id });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         ctx.addIssue({ code: "custom", path: ["items", index, "id"], message: error.message });
         return null;
       }
     });
-    return { view, items: planned.flatMap((item) => (item ? [item] : [])) };
+    return { view, items: planned.flatMap((item): BulkCancelItem[] => (item ? [item] : [])) };
   });
 
 export type BulkCancelBody = z.output<typeof bulkCancelBodySchema>;

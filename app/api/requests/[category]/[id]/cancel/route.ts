@@ -1,9 +1,9 @@
-import { readBearerToken } from "@/lib/api/bearer-token";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { respond } from "@/lib/api/respond";
-import { categoryFromSlug, parseInput, requestIdSchema } from "@/lib/api/route-input";
-import { cancelRequest } from "@/lib/graph/cancel-request";
+import { categoryFromSlug, parseInput } from "@/lib/api/route-input";
+import { readUpstreamTokens } from "@/lib/api/upstream-tokens";
+import { cancelRequest } from "@/lib/upstreams/cancel-request";
 import { cancelBodySchema } from "./cancel-input";
 
 export const dynamic = "force-dynamic";
@@ -15,10 +15,11 @@ export function POST(request: Request, context: { params: Promise<{ category: st
   return respond(async () => {
     const params = await context.params;
     const category = categoryFromSlug(params.category);
-    const id = parseInput(requestIdSchema, params.id, "request id");
+    // Each category owns its id encoding (a Graph id, PIM v2's provider_id, ARM's scope and name).
+    const id = parseInput(category.idSchema, params.id, "request id");
     const body = parseInput(cancelBodySchema, await readJsonBody(request), "body");
-    const token = readBearerToken(request);
-    const item = await cancelRequest({ category, id, view: body.view, token });
+    const tokens = readUpstreamTokens(request, [category.upstream]);
+    const item = await cancelRequest({ category, id, view: body.view, tokens });
     return Response.json({ item });
   });
 }

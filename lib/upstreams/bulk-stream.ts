@@ -4,7 +4,7 @@ import { bulkCancel, type BulkCancelInput } from "./bulk-cancel";
 
 /**
  * The bulk cancel as an NDJSON byte stream, one line written per outcome as it arrives, so the browser can draw
- * progress while Graph is still answering. If the browser goes away (the stream is cancelled), the run stops
+ * progress while the upstreams are still answering. If the browser goes away (the stream is cancelled), the run stops
  * sending: nobody is left to see the outcomes, and the browser's journal lists what was never confirmed.
  */
 export function bulkCancelStream(input: Omit<BulkCancelInput, "signal">): ReadableStream<Uint8Array> {

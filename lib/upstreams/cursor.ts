@@ -3,11 +3,11 @@ import { z } from "zod";
 import type { CategorySlug, RequestView } from "@/lib/requests/pending-request";
 import { AppError } from "@/lib/errors/app-error";
 
-// A cursor is Graph's own next link wrapped with the category and view it belongs to. It is opaque to the
+// A cursor is the upstream's own next link (Graph's `@odata.nextLink`, ARM's `nextLink`) wrapped with the category and view it belongs to. It is opaque to the
 // browser; on the way back it is checked (here for shape, in list-requests for the link's target) before use.
 const cursorSchema = z.object({ c: z.string(), v: z.enum(["mine", "all"]), s: z.number().int().min(0).max(99), l: z.url() });
 
-/** Where the next page comes from: which of the plan's sources, and the Graph link to read. */
+/** Where the next page comes from: which of the plan's sources, and the upstream link to read. */
 export interface CursorPosition {
   source: number;
   link: string;

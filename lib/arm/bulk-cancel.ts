@@ -1,0 +1,155 @@
+import "server-only";
+import type { ArmCategory, ArmRequestRef } from "@/lib/categories/category-definition";
+import { AppError } from "@/lib/errors/app-error";
+import type { BulkOutcome } from "@/lib/requests/bulk-outcome";
+import type { Refusal, ReportVerdict, Verdict } from "@/lib/upstreams/verdict";
+import { armRequestIdOf, ArmAbortedError } from "./arm-error";
+import { armRequest } from "./arm-fetch";
+import { armRequestPath } from "./arm-paths";
+import { forEachBounded } from "./bounded";
+import { readArmRequest } from "./cancel-request";
+import { mapArmError } from "./map-arm-error";
+
+/**
+ * Cancels in flight at once in one bulk run. ARM has no `$batch`, so every cancel is its own POST, and ARM's write
+ * limit per user is a token bucket of 200 in a burst, then 10 a second (contract "Errors, throttling, ids"). Ten
+ * at once spends the burst in a few seconds at ARM's usual latency; after that the bucket, not the client, sets
+ * the pace (10 a second), so more calls in flight would only collect more 429s, while fewer would leave the
+ * burst unused. Each 429 is waited out per call (its Retry-After) and that call alone is sent again.
+ */
+export const ARM_CANCEL_CONCURRENCY = 10;
+
+/**
+ * Retries per cancel in a bulk run. Past the burst, a long run meets ARM's write limit on purpose, and an item
+ * should wait its turn rather than fail: with ten in flight and ten tokens a second, a call rarely needs more than
+ * two waits, so six leaves room for the dashboard's own calls competing for the same bucket.
+ */
+export const ARM_BULK_MAX_RETRIES = 6;
+
+export const ARM_CANCELLED_MESSAGE = "Cancelled in Azure Resource Manager.";
+
+export interface ArmBulkItem {
+  /** The item's place in the whole run (which may hold Graph items too). */
+  index: number;
+  category: ArmCategory<unknown>;
+  id: string;
+}
+
+export interface ArmBulkOptions {
+  /** Aborted when the browser goes away: nothing more is sent, and nothing more is reported. */
+  signal?: AbortSignal;
+  report: ReportVerdict;
+}
+
+/**
+ * Cancels every item with its own POST, at most ARM_CANCEL_CONCURRENCY at once, and reports each item's verdict as
+ * soon as it is final. A refusal ("not cancellable") is read back to tell a request already closed from one still
+ * open but past cancelling. `attempts` is how often the item's cancel was sent: a cancel that succeeded is never
+ * sent again. Returns the ARM calls made (cancels, their retries and read-backs). Never throws; every item gets
+ * exactly one report unless the run was aborted.
+ *
+ * Only 429, 503 and 504 are sent again: ARM throttles before the request reaches the resource provider, and a
+ * 503/504 says the call did not complete. Should a 504'd cancel have landed after all, its retry is refused and the
+ * read-back finds the request Canceled: reported as already closed, which is the state the user asked for.
+ * Network failures and timeouts are not retried (arm-fetch), so a cancel is never sent twice blind.
+ */
+export async function cancelArmItems(
+  items: readonly ArmBulkItem[],
+  token: string,
+  options: ArmBulkOptions,
+): Promise<{ calls: number; concurrency: number }> {
+  const { signal, report } = options;
+  let calls = 0;
+  const countCall = () => void calls++;
+
+  const cancelOne = async (item: ArmBulkItem) => {
+    let ref: ArmRequestRef;
+    try {
+      ref = item.category.requestRef(item.id);
+    } catch (error) {
+      report(item.index, { outcome: "failed", message: error instanceof Error ? error.message : "Invalid Azure role request id." }, 0);
+      return;
+    }
+    let attempts = 0;
+    if (signal?.aborted) return;
+    try {
+      const response = await armRequest(armRequestPath(item.category, ref, "cancel"), {
+        token,
+        method: "POST",
+        signal,
+        maxRetries: ARM_BULK_MAX_RETRIES,
+        onSend: () => {
+          attempts++;
+          countCall();
+        },
+      });
+      report(item.index, { outcome: "cancelled", message: ARM_CANCELLED_MESSAGE, requestId: armRequestIdOf(response.headers) }, attempts);
+    } catch (error) {
+      if (signal?.aborted || error instanceof ArmAbortedError) return;
+      const verdict = judgeCancelError(item.category, error);
+      const final = verdict.outcome === "not_cancellable" ? await judgeReadBack(item.category, ref, token, verdict as Refusal, signal, countCall) : verdict;
+      if (final && !signal?.aborted) report(item.index, final, attempts);
+    }
+  };
+
+  try {
+    await forEachBounded(items, ARM_CANCEL_CONCURRENCY, (item) => cancelOne(item).catch((error: unknown) => unexpected(item, error, report)));
+  } catch (error) {
+    console.error("[bulk-cancel] the ARM part of the run stopped unexpectedly:", error instanceof Error ? error.message : error);
+  }
+  return { calls, concurrency: Math.min(ARM_CANCEL_CONCURRENCY, items.length) };
+}
+
+/** What ARM's refusal of one cancel means for the user: the same words as a single cancel. */
+export function judgeCancelError(category: ArmCategory<unknown>, error: unknown): Verdict {
+  let mapped: AppError;
+  try {
+    mapped = mapArmError(error, { category, operation: "cancel" });
+  } catch {
+    return { outcome: "failed", message: "Request Desk could not cancel this request in Azure Resource Manager." };
+  }
+  const ids = { ...(mapped.upstreamCode ? { upstreamCode: mapped.upstreamCode } : {}), ...(mapped.requestId ? { requestId: mapped.requestId } : {}) };
+  if (mapped.code === "claims_challenge") return { outcome: "claims_challenge", message: mapped.message, claims: mapped.claims, ...ids };
+  const outcome: BulkOutcome = mapped.code === "forbidden" ? "forbidden" : mapped.code === "not_cancellable" ? "not_cancellable" : "failed";
+  return { outcome, message: mapped.message, ...ids };
+}
+
+/**
+ * After a "not cancellable" refusal: a request that is closed now (approved into effect, denied, cancelled before
+ * the run reached it) is already final; one still open is really past cancelling. A read-back that fails leaves the
+ * refusal as it was; an aborted one reports nothing (undefined).
+ */
+async function judgeReadBack(
+  category: ArmCategory<unknown>,
+  ref: ArmRequestRef,
+  token: string,
+  refusal: Refusal,
+  signal: AbortSignal | undefined,
+  onSend: () => void,
+): Promise<Verdict | undefined> {
+  let current;
+  try {
+    current = await readArmRequest(category, ref, token, { signal, onSend });
+  } catch (error) {
+    return signal?.aborted || error instanceof ArmAbortedError ? undefined : refusal;
+  }
+  if (!current) return refusal;
+  if (!current.isOpen) {
+    return {
+      ...refusal,
+      outcome: "already_final",
+      upstreamStatus: current.status,
+      message: `Nothing to cancel: the request was already closed (Azure Resource Manager reports it as ${current.status}).`,
+    };
+  }
+  return {
+    ...refusal,
+    upstreamStatus: current.status,
+    message: `Azure Resource Manager refused to cancel this request: it is still open (${current.status}) but past the point where it can be cancelled.`,
+  };
+}
+
+function unexpected(item: ArmBulkItem, error: unknown, report: ReportVerdict) {
+  console.error("[bulk-cancel] an ARM cancel stopped unexpectedly:", error instanceof Error ? error.message : error);
+  report(item.index, { outcome: "failed", message: "Request Desk could not cancel this request in Azure Resource Manager." }, 0);
+}

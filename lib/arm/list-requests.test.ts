@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { AppError } from "@/lib/errors/app-error";
+import type { PendingRequest } from "@/lib/requests/pending-request";
+import { decodeCursor, encodeCursor } from "@/lib/upstreams/cursor";
+import { ADMIN, LEE, MEGAN } from "../../stand-ins/demo-tenant";
+import { ARM_SCOPES, SEED_LANDMARKS } from "../../stand-ins/arm-emulator/seed";
+import { armHarnessForFile } from "../../stand-ins/arm-emulator/test-harness";
+import { assignmentCategory, eligibilityCategory } from "./arm-test-kit";
+import { ARM_LIST_CONCURRENCY, listArmRequestPage, NO_VISIBLE_SCOPES_MESSAGE, type ArmRequestPage } from "./list-requests";
+
+// The Azure role lists against the real ARM stand-in, in-process: what an admin sees across their management groups
+// and subscriptions, and what anyone sees of their own requests, page by page.
+
+const h = armHarnessForFile();
+const S = ARM_SCOPES;
+const A = SEED_LANDMARKS.assignment;
+const E = SEED_LANDMARKS.eligibility;
+
+beforeAll(() => {
+  // Before the first serverEnv() call, which caches the configuration.
+  vi.stubEnv("ARM_BASE_URL", h.url);
+});
+
+interface StoredRequest {
+  name: string;
+  scopeId: string;
+  principalId: string;
+  status: string;
+}
+
+const stored = async (kind: "assignment" | "eligibility"): Promise<StoredRequest[]> => (await h.control(`state/${kind}`)).body;
+const nameOf = (item: PendingRequest) => assignmentCategory.requestRef(item.id).name;
+const under = (scopeId: string, roots: readonly string[]) =>
+  roots.some((root) => scopeId.toLowerCase() === root.toLowerCase() || scopeId.toLowerCase().startsWith(`${root.toLowerCase()}/`));
+const armLog = async (): Promise<Array<{ method: string; path: string; status: number }>> => (await h.control("requests")).body;
+
+// Adele: Owner of the Production management group (so Contoso Production and Contoso Development), Owner of Contoso
+// Production and Marketing Analytics, Reader of Contoso Sandbox; nothing in Finance Restricted or at Contoso Root.
+const ADELE_SEES = [S.productionGroup, S.contosoProduction, S.contosoDevelopment, S.marketingAnalytics, S.contosoSandbox];
+
+async function allView(token: string, category = assignmentCategory): Promise<ArmRequestPage> {
+  return listArmRequestPage({ category, view: "all", cursor: undefined, token });
+}
+
+describe("the admin view (all)", () => {
+  it("lists every request in Adele's management group and subscriptions once, newest first, and none from Finance Restricted", async () => {
+    const token = await h.token(ADMIN);
+    for (const [category, kind, landmarks] of [
+      [assignmentCategory, "assignment", A],
+      [eligibilityCategory, "eligibility", E],
+    ] as const) {
+      const page = await allView(token, category);
+      const names = page.items.map(nameOf);
+      expect(new Set(names).size).toBe(names.length);
+      const expected = (await stored(kind)).filter((r) => under(r.scopeId, ADELE_SEES)).map((r) => r.name);
+      expect(names.sort()).toEqual(expected.sort());
+      expect(names).not.toContain(landmarks.restrictedCancellable.name);
+      expect(names).toEqual(expect.arrayContaining([landmarks.adminCancellable.name, landmarks.colleagueCancellable.name, landmarks.meganCancellable.name]));
+      expect(page.nextCursor).toBeNull();
+      expect(page.skippedScopes).toBeUndefined();
+    }
+    const page = await allView(token);
+    const created = page.items.map((i) => Date.parse(i.createdDateTime!));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+    // Names come with the entity: the row says who, what role and where.
+    const kv = page.items.find((i) => nameOf(i) === A.adminCancellable.name)!;
+    expect(kv).toMatchObject({ status: "PendingApproval", cancellable: true, isOpen: true, principal: { displayName: A.adminCancellable.principalDisplayName } });
+    expect(kv.target.displayName).toBe(`${A.adminCancellable.roleDisplayName} on ${A.adminCancellable.scopeDisplayName}`);
+  });
+
+  it("asks each visible scope once, at most ARM_LIST_CONCURRENCY at a time, after the two scope lists", async () => {
+    await h.control("requests", undefined, "DELETE");
+    await allView(await h.token(ADMIN));
+    const log = await armLog();
+    expect(log.filter((c) => /managementGroups$/i.test(c.path) || c.path === "/subscriptions")).toHaveLength(2);
+    const lists = log.filter((c) => c.path.endsWith("/roleAssignmentScheduleRequests"));
+    // Production (group) + Contoso Production, Contoso Development, Marketing Analytics, Contoso Sandbox.
+    expect(lists).toHaveLength(5);
+    expect(ARM_LIST_CONCURRENCY).toBeGreaterThan(1);
+    expect(lists.every((c) => c.status === 200)).toBe(true);
+  });
+
+  it("skips a subscription that refuses (403), lists the rest, and says which one was left out", async () => {
+    const sandbox = S.contosoSandbox;
+    await h.control("faults", { method: "GET", pathPattern: `^${sandbox}/providers/Microsoft.Authorization/`, status: 403, times: 1 });
+    const page = await allView(await h.token(ADMIN));
+    expect(page.skippedScopes).toEqual([{ displayName: "Contoso Sandbox", kind: "Subscription", reason: expect.stringContaining("AuthorizationFailed") }]);
+    expect(page.skippedScopes![0]!.reason).toContain("Microsoft.Authorization/roleAssignmentScheduleRequests/read");
+    const names = page.items.map(nameOf);
+    const expected = (await stored("assignment")).filter((r) => under(r.scopeId, ADELE_SEES) && !under(r.scopeId, [sandbox])).map((r) => r.name);
+    expect(names.sort()).toEqual(expected.sort());
+    expect(names).toContain(A.adminCancellable.name);
+  });
+
+  it("is forbidden, naming the read permission, when every scope refuses", async () => {
+    await h.control("faults", { method: "GET", pathPattern: "/providers/Microsoft.Authorization/roleAssignmentScheduleRequests$", status: 403, times: 10 });
+    const error = await allView(await h.token(LEE)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "forbidden", status: 403, upstream: "arm", upstreamCode: "AuthorizationFailed" });
+    expect((error as AppError).message).toContain("Microsoft.Authorization/roleAssignmentScheduleRequests/read");
+    expect((error as AppError).requestId).toBeTruthy();
+  });
+
+  it("tells someone with no Azure role that there is nothing for them to review", async () => {
+    await expect(allView(await h.token(MEGAN))).rejects.toMatchObject({ code: "forbidden", message: NO_VISIBLE_SCOPES_MESSAGE });
+  });
+
+  it("fails the page with a claims challenge when ARM asks for one, on any of its calls", async () => {
+    await h.control("claims-challenge", { authContext: "c1", method: "GET", pathPattern: "roleAssignmentScheduleRequests$" });
+    const error = (await allView(await h.token(ADMIN, { capabilities: ["cp1"] })).catch((e: unknown) => e)) as AppError;
+    expect(error).toMatchObject({ code: "claims_challenge", status: 401, upstream: "arm" });
+    expect(JSON.parse(Buffer.from(error.claims!, "base64").toString())).toEqual({ access_token: { acrs: { essential: true, value: "c1" } } });
+  });
+});
+
+describe("my requests (mine)", () => {
+  const mine = (token: string, cursor?: string) => listArmRequestPage({ category: assignmentCategory, view: "mine", cursor, token });
+
+  it("lists only Megan's own requests, one ARM page per app page", async () => {
+    await h.control("config", { pageSize: 1 });
+    const token = await h.token(MEGAN);
+    const names: string[] = [];
+    let pages = 0;
+    for (let cursor: string | undefined; ; ) {
+      const page = await mine(token, cursor);
+      pages++;
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      for (const item of page.items) expect(item.principal.id).toBe(MEGAN.oid);
+      names.push(...page.items.map(nameOf));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    const expected = (await stored("assignment")).filter((r) => r.principalId === MEGAN.oid).map((r) => r.name);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(pages).toBeGreaterThanOrEqual(expected.length);
+    expect(names.sort()).toEqual(expected.sort());
+  });
+
+  it("refuses a tampered cursor (400) without asking ARM", async () => {
+    await h.control("config", { pageSize: 1 });
+    const token = await h.token(MEGAN);
+    const first = await mine(token);
+    const position = decodeCursor(first.nextCursor!, "azure-role-assignment", "mine");
+    await h.control("requests", undefined, "DELETE");
+    const widened = new URL(position.link);
+    widened.searchParams.set("$filter", "atScope()");
+    for (const cursor of [
+      encodeCursor("azure-role-assignment", "mine", { source: 0, link: widened.toString() }),
+      encodeCursor("azure-role-assignment", "mine", { source: 0, link: position.link.replace("roleAssignment", "roleEligibility") }),
+      encodeCursor("azure-role-assignment", "mine", { source: 1, link: position.link }),
+      encodeCursor("azure-role-eligibility", "mine", position),
+      first.nextCursor!.slice(0, 20),
+    ]) {
+      await expect(mine(token, cursor)).rejects.toMatchObject({ code: "invalid_input", status: 400 });
+    }
+    expect(await armLog()).toEqual([]);
+
+    // A cursor whose filter was cut off gets it back: still only Megan's own requests, never the wider list.
+    const cut = new URL(position.link);
+    cut.searchParams.delete("$filter");
+    const page = await mine(token, encodeCursor("azure-role-assignment", "mine", { source: 0, link: cut.toString() }));
+    for (const item of page.items) expect(item.principal.id).toBe(MEGAN.oid);
+    expect((await armLog()).map((c) => c.status)).toEqual([200]);
+  });
+
+  it("says ARM did not accept a token of another audience (a Graph token)", async () => {
+    const token = await h.token(MEGAN, { audience: "https://graph.microsoft.com" });
+    await expect(mine(token)).rejects.toMatchObject({ code: "unauthenticated", status: 401, upstream: "arm", upstreamCode: "InvalidAuthenticationToken" });
+  });
+});

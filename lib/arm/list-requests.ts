@@ -1,0 +1,129 @@
+import "server-only";
+import type { ArmCategory } from "@/lib/categories/category-definition";
+import { AppError } from "@/lib/errors/app-error";
+import type { PendingRequest, RequestPage, RequestView } from "@/lib/requests/pending-request";
+import { decodeCursor, encodeCursor, invalidCursor } from "@/lib/upstreams/cursor";
+import { ArmHttpError } from "./arm-error";
+import { armLinkWithin, armListPath } from "./arm-paths";
+import { forEachBounded } from "./bounded";
+import { fetchArmList, fetchArmPage, mapArmEntities, type MappedArmRequest } from "./collection";
+import { mapArmError, readAction } from "./map-arm-error";
+import { listVisibleScopes, type VisibleScope } from "./visible-scopes";
+
+export interface ArmListInput {
+  category: ArmCategory<unknown>;
+  view: RequestView;
+  cursor: string | undefined;
+  token: string;
+}
+
+/** A scope the admin view could not read, so the user knows the list is missing it and why. */
+export interface SkippedScope {
+  displayName: string;
+  kind: string;
+  reason: string;
+}
+
+/** An ARM page: the app's page, plus the scopes an admin view had to leave out. */
+export type ArmRequestPage = RequestPage & { skippedScopes?: SkippedScope[] };
+
+/**
+ * Scope lists in flight at once for one admin view. ARM has no `$batch`, so each scope is its own call; ARM allows
+ * each user 250 reads in a burst and 25 a second after that (contract "Errors, throttling, ids"). Six at once keeps
+ * an estate of a few dozen scopes to a handful of round trips while one user's list never spends the read burst
+ * faster than the dashboard's other calls need it, and leaves the connection pool for other users.
+ */
+export const ARM_LIST_CONCURRENCY = 6;
+
+export const NO_VISIBLE_SCOPES_MESSAGE =
+  "You hold no Azure role on any subscription or management group, so there are no Azure role requests for you to review. Your own requests are under My requests.";
+
+/** One page of a category's requests as the signed-in user may see them, with a cursor for the next page. */
+export async function listArmRequestPage(input: ArmListInput): Promise<ArmRequestPage> {
+  const { category, view } = input;
+  try {
+    const plan = category.list[view];
+    return plan.scopes === "tenant-root" ? await tenantRootPage(input, plan.filter) : await visibleScopesPage(input);
+  } catch (error) {
+    throw mapArmError(error, { category, operation: "list", view });
+  }
+}
+
+/**
+ * The self-service view: one list at the tenant root with the plan's filter (`asTarget()`), which ARM allows anyone
+ * (contract "Endpoints"). One ARM page per app page; the page's `nextLink` travels in the cursor and is checked on
+ * the way back to continue exactly this list.
+ */
+async function tenantRootPage({ category, view, cursor, token }: ArmListInput, filter: string): Promise<RequestPage> {
+  const slug = category.summary.slug;
+  const entry = armListPath(category, "", filter);
+  let link = entry;
+  if (cursor) {
+    const position = decodeCursor(cursor, slug, view);
+    const continued = position.source === 0 ? armLinkWithin(position.link, entry) : undefined;
+    if (continued === undefined) throw invalidCursor();
+    link = continued;
+  }
+  const page = await fetchArmPage(link, entry, token);
+  return {
+    items: unique(mapArmEntities(category, page.entities)),
+    nextCursor: page.nextLink ? encodeCursor(slug, view, { source: 0, link: page.nextLink }) : null,
+  };
+}
+
+/**
+ * The admin view: every management group and subscription the caller can see, each listed (every page) with at
+ * most ARM_LIST_CONCURRENCY lists under way, deduplicated (a request shows at its own scope and at every scope
+ * above it) and newest first, as one page: the scopes are the fan-out's parents, as in lib/graph's fan-out. A scope
+ * that refuses (403: no read right there; 404: gone meanwhile) is skipped and reported; if every scope refuses,
+ * the user is told what right they lack. Anything else (a claims challenge, throttling, an outage) fails the page.
+ */
+async function visibleScopesPage({ category, cursor, token }: ArmListInput): Promise<ArmRequestPage> {
+  // This view never hands out a cursor, so any cursor is one this server did not issue.
+  if (cursor) throw invalidCursor();
+  const scopes = await listVisibleScopes(token);
+  if (scopes.length === 0) throw new AppError("forbidden", NO_VISIBLE_SCOPES_MESSAGE, { upstream: "arm" });
+
+  const found: MappedArmRequest[] = [];
+  const refusals: Array<{ scope: VisibleScope; error: ArmHttpError }> = [];
+  await forEachBounded(scopes, ARM_LIST_CONCURRENCY, async (scope) => {
+    try {
+      found.push(...mapArmEntities(category, await fetchArmList(armListPath(category, scope.id), token)));
+    } catch (error) {
+      if (!(error instanceof ArmHttpError) || (error.status !== 403 && error.status !== 404)) throw error;
+      refusals.push({ scope, error });
+    }
+  });
+  if (refusals.length === scopes.length) throw refusals.find((r) => r.error.status === 403)?.error ?? refusals[0]!.error;
+
+  const items = unique(found).sort(newestFirst);
+  const skippedScopes = scopes.flatMap((scope) => {
+    const refusal = refusals.find((r) => r.scope === scope);
+    return refusal ? [{ displayName: scope.displayName, kind: scope.kind, reason: skipReason(category, refusal.error) }] : [];
+  });
+  return { items, nextCursor: null, ...(skippedScopes.length > 0 ? { skippedScopes } : {}) };
+}
+
+function skipReason(category: ArmCategory<unknown>, error: ArmHttpError): string {
+  const code = error.upstreamCode ? ` (${error.upstreamCode})` : "";
+  return error.status === 403
+    ? `Azure Resource Manager does not let you read ${category.summary.label} requests here${code}: that needs ${readAction(category)} at this scope.`
+    : `Azure Resource Manager no longer knows this scope${code}.`;
+}
+
+/** One item per ARM id, case-insensitively: the first listing of a request stands for it. */
+function unique(mapped: readonly MappedArmRequest[]): PendingRequest[] {
+  const byKey = new Map<string, PendingRequest>();
+  for (const { key, item } of mapped) if (!byKey.has(key)) byKey.set(key, item);
+  return [...byKey.values()];
+}
+
+function newestFirst(a: PendingRequest, b: PendingRequest): number {
+  const at = (item: PendingRequest) => {
+    const time = item.createdDateTime ? Date.parse(item.createdDateTime) : Number.NaN;
+    return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+  };
+  const diff = at(b) - at(a);
+  return diff > 0 || diff < 0 ? diff : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
