@@ -28,24 +28,6 @@ const ARM_ENV: Record<Emulator, Record<string, string>> = {
   "arm-large": B6_ARM_ENV,
 };
 
-/**
- * Runs `body` with `env` added to this process's environment. withStack hands its variables to the Graph emulator
- * only, while startStack gives every child this process's environment, so the ARM stand-in's settings reach it
- * this way (none of the other children reads an ARM_* variable).
- */
-async function withArmEnv<T>(env: Record<string, string>, body: () => Promise<T>): Promise<T> {
-  const before = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, env);
-  try {
-    return await body();
-  } finally {
-    for (const [name, value] of Object.entries(before)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
-}
-
 async function benchFirstLoadJs(report: Report): Promise<void> {
   const b1 = await measureFirstLoadJs();
   report(`B1 first-load JS of / (signed-out landing): ${b1.landingKiB.toFixed(1)} KiB transferred (gzip, scripts incl. headers)`);
@@ -72,8 +54,9 @@ for (const benchmark of BENCHMARKS) {
 let failed = false;
 for (const group of groups) {
   try {
-    await withArmEnv(ARM_ENV[group.emulator], () =>
-      withStack(EMULATOR_ENV[group.emulator], async () => {
+    await withStack(
+      EMULATOR_ENV[group.emulator],
+      async () => {
         for (const benchmark of group.benchmarks) {
           try {
             await benchmark.run(printLine);
@@ -82,7 +65,8 @@ for (const group of groups) {
             printLine(`${benchmark.name} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
           }
         }
-      }),
+      },
+      ARM_ENV[group.emulator],
     );
   } catch (error) {
     failed = true;

@@ -5,11 +5,12 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { connect } from "node:net";
-import { APP_LISTEN_PORT, GRAPH_EMULATOR_LISTEN_PORT, IDP_LISTEN_PORT } from "../../scripts/demo-env";
+import { APP_LISTEN_PORT, ARM_EMULATOR_LISTEN_PORT, GRAPH_EMULATOR_LISTEN_PORT, IDP_LISTEN_PORT } from "../../scripts/demo-env";
 import { startStack, type Stack } from "../../scripts/stack";
 
-// 3000, 4000 and 4100 unless APP_PORT, GRAPH_EMULATOR_PORT and IDP_PORT say otherwise (a stack beside another).
-const PORTS = [APP_LISTEN_PORT, GRAPH_EMULATOR_LISTEN_PORT, IDP_LISTEN_PORT];
+// 3000, 4000, 4100 and 4200 unless APP_PORT, GRAPH_EMULATOR_PORT, IDP_PORT and ARM_EMULATOR_PORT say otherwise (a
+// stack beside another).
+const PORTS = [APP_LISTEN_PORT, GRAPH_EMULATOR_LISTEN_PORT, IDP_LISTEN_PORT, ARM_EMULATOR_LISTEN_PORT];
 
 let current: Stack | null = null;
 
@@ -127,12 +128,12 @@ export async function waitForFreePorts(timeoutMs: number): Promise<void> {
  * Runs `body` against a fresh stack whose Graph emulator has `emulatorEnv`. The emulator is always quiet: its
  * per-call log line would otherwise fill the unread stdout pipe of a long benchmark and stall it.
  */
-export async function withStack<T>(emulatorEnv: Record<string, string>, body: () => Promise<T>): Promise<T> {
+export async function withStack<T>(emulatorEnv: Record<string, string>, body: () => Promise<T>, armEnv: Record<string, string> = {}): Promise<T> {
   // Another stack may be shutting down (ours, a moment ago) or an e2e run may be using the ports: wait a while.
   await waitForFreePorts(Number(process.env.BENCH_PORT_WAIT_MS ?? 180_000));
   let stack: Stack;
   try {
-    stack = current = await startStack({ emulatorEnv: { GRAPH_EMULATOR_QUIET: "1", ...emulatorEnv } });
+    stack = current = await startStack({ emulatorEnv: { GRAPH_EMULATOR_QUIET: "1", ...emulatorEnv }, armEnv: { ARM_EMULATOR_QUIET: "1", ...armEnv } });
   } catch (error) {
     // startStack stopped its wrappers; the servers under them may still be up.
     await endTree(descendants(), 0);

@@ -21,10 +21,11 @@ export const ARM_CANCEL_CONCURRENCY = 10;
 
 /**
  * Retries per cancel in a bulk run. Past the burst, a long run meets ARM's write limit on purpose, and an item
- * should wait its turn rather than fail: with ten in flight and ten tokens a second, a call rarely needs more than
- * two waits, so six leaves room for the dashboard's own calls competing for the same bucket.
+ * should wait its turn rather than fail. Measured with the stand-in's write burst cut to 20 (B6): under sustained
+ * throttling the ten calls in flight race for ten tokens a second, and an unlucky cancel needed up to 7 sends; 12
+ * doubles that margin. Each wait is still capped by GRAPH_MAX_RETRY_WAIT_MS, so a run never stalls on one item.
  */
-export const ARM_BULK_MAX_RETRIES = 6;
+export const ARM_BULK_MAX_RETRIES = 12;
 
 export const ARM_CANCELLED_MESSAGE = "Cancelled in Azure Resource Manager.";
 
