@@ -94,8 +94,9 @@ interface ListedItem {
 
 /**
  * The stand-in's generated requests (ARM_SEED_EXTRA_REQUESTS), which its README places at scopes Adele owns, so each
- * is one she may cancel. Other rows the app offers for cancelling may sit where she is only Reader (Contoso
- * Sandbox), which ARM refuses (403); those would measure a refusal, not a cancel.
+ * is one she may cancel. Other rows the app offers for cancelling may sit below a scope where she is only Reader
+ * (a resource group in Contoso Sandbox, deeper than the scopes whose permissions the app reads), which ARM refuses
+ * (403); those would measure a refusal, not a cancel.
  */
 const isGenerated = (item: ListedItem) => item.justification?.startsWith("Generated request ") ?? false;
 

@@ -31,7 +31,10 @@ export function CategoryNotices({
 }) {
   const troubled = feeds.filter(needsNotice);
   const partial = feeds.filter((f) => f.state === "ready" && f.skippedScopes.length > 0);
-  if (troubled.length === 0 && partial.length === 0) return null;
+  // A retired API that still answers (the demo's PIM v2, or a tenant where Graph has not switched it off yet): when
+  // the user looks at it alone, say where its requests live now.
+  const retiredButAnswering = feeds.length === 1 && feeds[0]!.state === "ready" && feeds[0]!.summary.retirement?.successors ? feeds[0]! : null;
+  if (troubled.length === 0 && partial.length === 0 && !retiredButAnswering) return null;
   const missing = new Map(troubled.flatMap((f) => (f.state === "refused" ? [[f.summary.slug, consentNeeded(f.summary, view, granted)] as const] : [])));
   const allMissing = [...new Set([...missing.values()].flat())];
   const together = [...missing.values()].filter((m) => m.length > 0).length > 1;
@@ -43,6 +46,16 @@ export function CategoryNotices({
             <GrantConsentSteps permissions={allMissing} canGrant={canGrant} />
           </div>
         </Notice>
+      )}
+      {retiredButAnswering && (
+        <FeedNotice
+          feed={{ ...retiredButAnswering, state: "retired" }}
+          missing={[]}
+          explained={false}
+          canGrant={canGrant}
+          onShowCategory={onShowCategory}
+          labelOf={labelOf}
+        />
       )}
       {partial.map((feed) => (
         <Notice
@@ -107,7 +120,10 @@ function FeedNotice({
     return (
       <Notice tone="info" title={`${summary.label}: retired by Microsoft`}>
         <p>
-          {summary.retirement.note} Microsoft Graph returns no requests for it, which is expected, not a failure.
+          {summary.retirement.note}{" "}
+          {feed.items.length === 0
+            ? "Microsoft Graph returns no requests for it, which is expected, not a failure."
+            : "Microsoft Graph still lists requests for it, shown below; they may stop appearing at any time."}
         </p>
         {successors.length > 0 && (
           <p className="mt-1 flex flex-wrap items-center gap-2" data-successors="">

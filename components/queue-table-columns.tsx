@@ -116,7 +116,7 @@ export function queueColumns({ categories, showRawStatus, onCancel, onDetails }:
               )}
             </div>
             {/* The status allows a cancel but the user's roles do not: say so, or the missing button reads as a bug. */}
-            {request.cancelBlockedReason && <span className="text-right text-xs text-slate-600">Cancelling needs an admin role (see Details)</span>}
+            {request.cancelBlockedReason && <span className="text-right text-xs text-slate-600">Cancelling needs a role you lack (see Details)</span>}
           </div>
         );
       },

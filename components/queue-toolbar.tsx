@@ -73,7 +73,7 @@ export function QueueToolbar({
         </label>
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={query.raw === "1"} onChange={(e) => onChange({ raw: e.target.checked ? "1" : "0" })} className="size-4" />
-          Show Graph status
+          Show service status
         </label>
       </div>
     </div>

@@ -55,7 +55,7 @@ test("a cancel shows at once, reaches Graph, and survives a reload", async ({ pa
 
   hold.release();
   await expect(cancelledNotice(page)).toBeVisible();
-  await page.getByLabel("Show Graph status").check();
+  await page.getByLabel("Show service status").check();
   await expect(row.getByTestId("graph-status")).toHaveText("Canceled");
   expect((await graphState(request, "groupAssignmentScheduleRequests", target.id)).status).toBe("Canceled");
   await cancelledNotice(page).getByRole("button", { name: "Dismiss: Request cancelled" }).press("Enter");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assignmentCategory } from "./arm-test-kit";
-import { armLinkWithin, armListPath, armRequestPath, isArmLinkWithin, managementGroupScope, subscriptionScope } from "./arm-paths";
+import { armLinkWithin, armListPath, armPermissionsPath, armRequestPath, isArmLinkWithin, managementGroupScope, subscriptionScope } from "./arm-paths";
 
 // Which ARM URLs the app builds, and which links it will follow with the user's token (the default global ARM host:
 // no ARM_BASE_URL is set for this file).
@@ -19,9 +19,16 @@ describe("paths", () => {
     );
   });
 
+  it("builds the caller's permissions path at a scope with the permissions api-version", () => {
+    expect(armPermissionsPath(SUB)).toBe(`${SUB}/providers/Microsoft.Authorization/permissions?api-version=2022-04-01`);
+    const group = "/providers/Microsoft.Management/managementGroups/contoso-production";
+    expect(armPermissionsPath(group)).toBe(`${group}/providers/Microsoft.Authorization/permissions?api-version=2022-04-01`);
+  });
+
   it("refuses a scope or name that could change which path is called", () => {
     for (const scope of [`${SUB}/../..`, `${SUB}//x`, `${SUB}/a?b`, `${SUB}/%2e%2e`, "subscriptions/x"]) {
       expect(() => armListPath(category, scope)).toThrow(expect.objectContaining({ code: "invalid_input" }));
+      expect(() => armPermissionsPath(scope)).toThrow(expect.objectContaining({ code: "invalid_input" }));
     }
     expect(() => armRequestPath(category, { scope: SUB, name: "../x" })).toThrow(expect.objectContaining({ code: "invalid_input" }));
   });

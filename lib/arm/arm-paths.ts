@@ -62,6 +62,17 @@ export function armListPath(category: ArmCategory<unknown>, scope: string, filte
   return withQuery(armCollectionPath(category, scope), category.apiVersion, filter);
 }
 
+/**
+ * ARM's "Permissions - List For Resource Group" / "List For Resource" (learn.microsoft.com/rest/api/authorization/
+ * permissions), read at every scope the admin view lists: 2022-04-01 is the version its reference documents.
+ */
+export const ARM_PERMISSIONS_API_VERSION = "2022-04-01";
+
+/** The caller's own permissions at a scope: `{scope}/providers/Microsoft.Authorization/permissions`. */
+export function armPermissionsPath(scope: string): string {
+  return withQuery(`${scopePrefix(scope)}/${PIM_PROVIDER}/permissions`, ARM_PERMISSIONS_API_VERSION);
+}
+
 /** One request (`GET`), or its cancel (`POST …/cancel`). */
 export function armRequestPath(category: ArmCategory<unknown>, ref: ArmRequestRef, action?: "cancel"): string {
   if (!NAME.test(ref.name)) throw new AppError("invalid_input", "Invalid Azure role request id: the request's name must be a GUID.");

@@ -32,7 +32,7 @@ const stored = async (kind: "assignment" | "eligibility"): Promise<StoredRequest
 const nameOf = (item: PendingRequest) => assignmentCategory.requestRef(item.id).name;
 const under = (scopeId: string, roots: readonly string[]) =>
   roots.some((root) => scopeId.toLowerCase() === root.toLowerCase() || scopeId.toLowerCase().startsWith(`${root.toLowerCase()}/`));
-const armLog = async (): Promise<Array<{ method: string; path: string; status: number }>> => (await h.control("requests")).body;
+const armLog = async (): Promise<Array<{ method: string; path: string; query: Record<string, string>; status: number }>> => (await h.control("requests")).body;
 
 // Adele: Owner of the Production management group (so Contoso Production and Contoso Development), Owner of Contoso
 // Production and Marketing Analytics, Reader of Contoso Sandbox; nothing in Finance Restricted or at Contoso Root.
@@ -73,9 +73,12 @@ describe("the admin view (all)", () => {
     await allView(await h.token(ADMIN));
     const log = await armLog();
     expect(log.filter((c) => /managementGroups$/i.test(c.path) || c.path === "/subscriptions")).toHaveLength(2);
-    const lists = log.filter((c) => c.path.endsWith("/roleAssignmentScheduleRequests"));
+    // Unfiltered: the scopes' lists, not the one self-service list cancel-rights reads to learn who the caller is.
+    const lists = log.filter((c) => c.path.endsWith("/roleAssignmentScheduleRequests") && !c.query.$filter);
     // Production (group) + Contoso Production, Contoso Development, Marketing Analytics, Contoso Sandbox.
     expect(lists).toHaveLength(5);
+    // And the caller's permissions at each of them (cancel-rights.test.ts).
+    expect(log.filter((c) => c.path.endsWith("/permissions"))).toHaveLength(5);
     expect(ARM_LIST_CONCURRENCY).toBeGreaterThan(1);
     expect(lists.every((c) => c.status === 200)).toBe(true);
   });

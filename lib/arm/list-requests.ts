@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor, invalidCursor } from "@/lib/upstreams/curso
 import { ArmHttpError } from "./arm-error";
 import { armLinkWithin, armListPath } from "./arm-paths";
 import { forEachBounded } from "./bounded";
+import { readCancelRight, withArmCancelRights, type ScopeCancelRight } from "./cancel-rights";
 import { fetchArmList, fetchArmPage, mapArmEntities, type MappedArmRequest } from "./collection";
 import { mapArmError, readAction } from "./map-arm-error";
 import { listVisibleScopes, type VisibleScope } from "./visible-scopes";
@@ -28,10 +29,11 @@ export interface SkippedScope {
 export type ArmRequestPage = RequestPage & { skippedScopes?: SkippedScope[] };
 
 /**
- * Scope lists in flight at once for one admin view. ARM has no `$batch`, so each scope is its own call; ARM allows
- * each user 250 reads in a burst and 25 a second after that (contract "Errors, throttling, ids"). Six at once keeps
- * an estate of a few dozen scopes to a handful of round trips while one user's list never spends the read burst
- * faster than the dashboard's other calls need it, and leaves the connection pool for other users.
+ * Calls in flight at once for one admin view: each scope's list and, beside it, the caller's permissions there
+ * (cancel-rights.ts). ARM has no `$batch`, so each is its own call; ARM allows each user 250 reads in a burst and 25
+ * a second after that (contract "Errors, throttling, ids"). Six at once keeps an estate of a few dozen scopes to a
+ * handful of round trips while one user's list never spends the read burst faster than the dashboard's other calls
+ * need it, and leaves the connection pool for other users.
  */
 export const ARM_LIST_CONCURRENCY = 6;
 
@@ -77,6 +79,8 @@ async function tenantRootPage({ category, view, cursor, token }: ArmListInput, f
  * above it) and newest first, as one page: the scopes are the fan-out's parents, as in lib/graph's fan-out. A scope
  * that refuses (403: no read right there; 404: gone meanwhile) is skipped and reported; if every scope refuses,
  * the user is told what right they lack. Anything else (a claims challenge, throttling, an outage) fails the page.
+ * Beside each list, in the same bounded pool, the caller's permissions at that scope are read, so Cancel is not
+ * offered where ARM would refuse it (cancel-rights.ts); a failed read there only leaves Cancel to ARM.
  */
 async function visibleScopesPage({ category, cursor, token }: ArmListInput): Promise<ArmRequestPage> {
   // This view never hands out a cursor, so any cursor is one this server did not issue.
@@ -86,17 +90,23 @@ async function visibleScopesPage({ category, cursor, token }: ArmListInput): Pro
 
   const found: MappedArmRequest[] = [];
   const refusals: Array<{ scope: VisibleScope; error: ArmHttpError }> = [];
-  await forEachBounded(scopes, ARM_LIST_CONCURRENCY, async (scope) => {
+  const rights: ScopeCancelRight[] = [];
+  const listScope = async (scope: VisibleScope) => {
     try {
       found.push(...mapArmEntities(category, await fetchArmList(armListPath(category, scope.id), token)));
     } catch (error) {
       if (!(error instanceof ArmHttpError) || (error.status !== 403 && error.status !== 404)) throw error;
       refusals.push({ scope, error });
     }
-  });
+  };
+  const readRight = async (scope: VisibleScope) => {
+    rights.push(await readCancelRight(category, scope, token));
+  };
+  const calls = scopes.flatMap((scope) => [() => listScope(scope), () => readRight(scope)]);
+  await forEachBounded(calls, ARM_LIST_CONCURRENCY, (call) => call());
   if (refusals.length === scopes.length) throw refusals.find((r) => r.error.status === 403)?.error ?? refusals[0]!.error;
 
-  const items = unique(found).sort(newestFirst);
+  const items = (await withArmCancelRights(unique(found), rights, category, token)).sort(newestFirst);
   const skippedScopes = scopes.flatMap((scope) => {
     const refusal = refusals.find((r) => r.scope === scope);
     return refusal ? [{ displayName: scope.displayName, kind: scope.kind, reason: skipReason(category, refusal.error) }] : [];

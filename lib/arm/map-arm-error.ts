@@ -77,7 +77,8 @@ export function readAction(category: ArmCategory<unknown>): string {
   return `Microsoft.Authorization/${category.resourceType}/read`;
 }
 
-function joinNames(names: readonly string[]): string {
+/** "Owner and User Access Administrator": names in a sentence. */
+export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? "a suitable role";
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }

@@ -9,7 +9,9 @@ import { isOpenStage, statusIn } from "./pim-v3-status";
 // Seed 000: governanceRoleAssignmentRequest (PIM v2, beta, deprecated). Only `azureResources` is spelled out in
 // the docs; the PIM service names the other providers `aadroles` and `aadGroups` (contract §3, §9 A-1).
 const PROVIDERS = [
-  { id: "azureResources", scope: "PrivilegedAccess.ReadWrite.AzureResources", kind: "Azure resource role" },
+  // Retired with PIM v2 and, unlike the other two providers, with no Graph successor: its rows say where such
+  // requests live now (the Azure resource role categories, on Azure Resource Manager).
+  { id: "azureResources", scope: "PrivilegedAccess.ReadWrite.AzureResources", kind: "Azure resource role (retired PIM v2 API; now under Azure resource roles)" },
   { id: "aadroles", scope: "PrivilegedAccess.ReadWrite.AzureAD", kind: "Entra ID role" },
   { id: "aadGroups", scope: "PrivilegedAccess.ReadWrite.AzureADGroup", kind: "Group role" },
 ] as const;

@@ -84,7 +84,8 @@ export interface PendingRequest {
   cancellable: boolean;
   /**
    * Set when `cancellable` is false although the status allows cancelling: the signed-in user lacks a directory
-   * role Graph requires for the cancel. In words an administrator can act on.
+   * role Graph requires for the cancel, or an Azure role whose permissions include ARM's cancel action at the
+   * request's scope. In words an administrator can act on.
    */
   cancelBlockedReason?: string;
   /** Null only when Graph omits it (one docs example misspells the property). */

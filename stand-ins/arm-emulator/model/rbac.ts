@@ -38,6 +38,15 @@ export class Rbac {
     );
   }
 
+  /**
+   * The roles the principal holds at a scope whose self-and-ancestor chain (lower-cased) is given, each once, in the
+   * order they were assigned: what the permissions list reports (routes/permissions.ts).
+   */
+  rolesAt(principalId: string, chain: readonly string[]): string[] {
+    const held = this.assignments.filter((a) => a.principalId === principalId && chain.includes(a.scopeId.toLowerCase())).map((a) => a.roleGuid);
+    return [...new Set(held)];
+  }
+
   /** Any role at, above or below the scope: ARM lists a subscription to anyone holding a role anywhere in it. */
   holdsRoleAround(principalId: string, scopeId: string): boolean {
     return this.assignments.some(

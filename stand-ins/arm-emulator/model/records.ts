@@ -23,6 +23,9 @@ export interface RoleDefinition {
   /** Control-plane actions and exclusions, wildcards as in Azure's role definitions. */
   actions: readonly string[];
   notActions: readonly string[];
+  /** Data-plane actions (data roles); reported by the permissions list, never checked by the routes here. */
+  dataActions?: readonly string[];
+  notDataActions?: readonly string[];
 }
 
 /** Spec: principalType. */

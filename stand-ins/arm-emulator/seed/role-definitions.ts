@@ -31,8 +31,15 @@ export const ROLE_DEFINITIONS: readonly RoleDefinition[] = [
     displayName: "Storage Blob Data Reader",
     actions: ["Microsoft.Storage/storageAccounts/blobServices/containers/read", "Microsoft.Storage/storageAccounts/blobServices/generateUserDelegationKey/action"],
     notActions: [],
+    dataActions: ["Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"],
   },
-  { guid: ROLE_IDS.keyVaultSecretsUser, displayName: "Key Vault Secrets User", actions: [], notActions: [] },
+  {
+    guid: ROLE_IDS.keyVaultSecretsUser,
+    displayName: "Key Vault Secrets User",
+    actions: [],
+    notActions: [],
+    dataActions: ["Microsoft.KeyVault/vaults/secrets/getSecret/action", "Microsoft.KeyVault/vaults/secrets/readMetadata/action"],
+  },
   {
     guid: ROLE_IDS.virtualMachineContributor,
     displayName: "Virtual Machine Contributor",
