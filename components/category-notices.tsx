@@ -4,7 +4,7 @@ import { consentNeeded } from "@/lib/auth/consent-needed";
 import { needsNotice, type CategoryFeed } from "@/lib/queries/use-request-queue";
 import type { CategorySlug, RequestView } from "@/lib/requests/pending-request";
 import type { ConsentRole } from "./grant-consent-steps";
-import { GrantConsentSteps } from "./lazy-notices";
+import { GrantConsentSteps, RetiredNotice, SkippedScopesNotice } from "./lazy-notices";
 import { Notice } from "./notice";
 import { PermissionNames } from "./permission-names";
 
@@ -47,33 +47,9 @@ export function CategoryNotices({
           </div>
         </Notice>
       )}
-      {retiredButAnswering && (
-        <FeedNotice
-          feed={{ ...retiredButAnswering, state: "retired" }}
-          missing={[]}
-          explained={false}
-          canGrant={canGrant}
-          onShowCategory={onShowCategory}
-          labelOf={labelOf}
-        />
-      )}
+      {retiredButAnswering && <RetiredNotice feed={retiredButAnswering} onShowCategory={onShowCategory} labelOf={labelOf} />}
       {partial.map((feed) => (
-        <Notice
-          key={feed.summary.slug}
-          tone="info"
-          title={`${feed.summary.label}: ${feed.skippedScopes.length === 1 ? "1 scope" : `${feed.skippedScopes.length} scopes`} left out`}
-        >
-          <div data-skipped-scopes={feed.summary.slug}>
-            <p>The rest of this list is complete; these could not be read for you:</p>
-            <ul className="mt-1 list-disc pl-5">
-              {feed.skippedScopes.map((scope) => (
-                <li key={`${scope.kind}:${scope.displayName}`}>
-                  {scope.displayName} ({scope.kind.toLowerCase()}): {scope.reason}
-                </li>
-              ))}
-            </ul>
-          </div>
-        </Notice>
+        <SkippedScopesNotice key={feed.summary.slug} feed={feed} />
       ))}
       {troubled.length > 0 && (
         <ul className="space-y-2" aria-label="Categories that need attention">
@@ -113,30 +89,7 @@ function FeedNotice({
 }) {
   const { summary } = feed;
   if (feed.state === "retired" && summary.retirement) {
-    const successors = (summary.retirement.successors ?? []).flatMap((slug) => {
-      const label = labelOf(slug);
-      return label ? [{ slug, label }] : [];
-    });
-    return (
-      <Notice tone="info" title={`${summary.label}: retired by Microsoft`}>
-        <p>
-          {summary.retirement.note}{" "}
-          {feed.items.length === 0
-            ? "Microsoft Graph returns no requests for it, which is expected, not a failure."
-            : "Microsoft Graph still lists requests for it, shown below; they may stop appearing at any time."}
-        </p>
-        {successors.length > 0 && (
-          <p className="mt-1 flex flex-wrap items-center gap-2" data-successors="">
-            <span>Their requests are now under:</span>
-            {successors.map(({ slug, label }) => (
-              <button key={slug} type="button" className="underline underline-offset-2 hover:no-underline focus-visible:outline-2" onClick={() => onShowCategory(slug)}>
-                {label}
-              </button>
-            ))}
-          </p>
-        )}
-      </Notice>
-    );
+    return <RetiredNotice feed={feed} onShowCategory={onShowCategory} labelOf={labelOf} />;
   }
   if (feed.state === "refused") {
     return (

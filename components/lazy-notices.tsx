@@ -7,3 +7,5 @@ import dynamic from "next/dynamic";
 // the dashboard.
 export const GrantConsentSteps = dynamic(() => import("./grant-consent-steps").then((m) => m.GrantConsentSteps), { ssr: false });
 export const IdentityProviderNotices = dynamic(() => import("./identity-provider-notices").then((m) => m.IdentityProviderNotices), { ssr: false });
+export const RetiredNotice = dynamic(() => import("./list-notices").then((m) => m.RetiredNotice), { ssr: false });
+export const SkippedScopesNotice = dynamic(() => import("./list-notices").then((m) => m.SkippedScopesNotice), { ssr: false });

@@ -59,9 +59,8 @@ async function afterConsentChange(instance: IPublicClientApplication, config: Pu
 }
 
 /**
- * An ARM token. Without consent for `user_impersonation` (Entra: AADSTS65001) the Azure categories are unavailable
- * with that reason, and nothing else is affected: no redirect, since signing in again cannot grant it. A claims
- * challenge from ARM is answered like Graph's, by one redirect at most.
+ * An ARM token, silently. Why one could not be had is worked out only when it fails (arm-token-failure), which most
+ * visits never see: that code is loaded then.
  */
 async function armAccessToken(
   instance: IPublicClientApplication,
@@ -74,18 +73,8 @@ async function armAccessToken(
     return (await acquireArmToken(instance, config, account, claims)).accessToken;
   } catch (error) {
     if (!(error instanceof InteractionRequiredAuthError)) throw tokenFailure();
-    if (isConsentError(error)) {
-      throw new AppError(
-        "consent_required",
-        `Your organisation has not granted Request Desk the Azure Resource Manager permission user_impersonation (Azure Service Management API), so Azure role requests cannot be listed or cancelled. An administrator can grant it (see Permissions).`,
-        { upstream: "arm" },
-      );
-    }
-    if (!claims && request.interactive === false) {
-      throw new AppError("unauthenticated", "Azure Resource Manager needs you to sign in again before Azure role requests can be shown.", { upstream: "arm" });
-    }
-    const { redirectOnce } = await import("./redirect-once");
-    return redirectOnce(instance, account, [config.armScope], claims ? "claims" : "sign-in", claims, request.resume);
+    const { afterArmTokenRefused } = await import("./arm-token-failure");
+    return afterArmTokenRefused(instance, config, account, { claims, consent: isConsentError(error), request });
   }
 }
 
