@@ -102,7 +102,9 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
       {
         onSuccess: () => setFeedback({ tone: "success", text: `Cancelled ${who}.` }),
         onError: (error) => {
-          if (error.code === "not_cancellable") refused(request, error.message);
+          // Refused as past cancelling, or as not the user's to cancel (an Azure role lower down that the
+          // permissions read could not see): a second click would only be refused again.
+          if (error.code === "not_cancellable" || error.code === "forbidden") refused(request, error.message);
           setFeedback({ tone: "error", text: `Could not cancel ${who}. ${error.message}` });
         },
       },

@@ -161,7 +161,7 @@ export function useBulkCancel(onRefused?: (request: PendingRequest, reason: stri
               // Graph refused or it was over already: the row is back, without a Cancel that would be refused again.
               const retryable = outcome.outcome === "failed";
               if (previous) restores.set(key, () => (retryable ? previous : { ...previous, cancellable: false }));
-              if (previous && outcome.outcome === "not_cancellable") onRefused?.(previous, outcome.message);
+              if (previous && (outcome.outcome === "not_cancellable" || outcome.outcome === "forbidden")) onRefused?.(previous, outcome.message);
             }
             if (outcomes.length % JOURNAL_EVERY === 0) saveJournal();
             scheduleFlush();

@@ -2,7 +2,8 @@ import type { PendingRequest } from "@/lib/requests/pending-request";
 import { rowKey } from "./queue-query";
 
 /**
- * A cancel Graph refused as "no longer cancellable" while the request still reads the same: the row keeps no Cancel
+ * A cancel refused as "no longer cancellable" or "not yours to cancel" (Graph or ARM) while the request still reads
+ * the same: the row keeps no Cancel
  * (it would only be refused again) and says why, even after the list is fetched again. Graph's status rules can be
  * narrower in a tenant than the category's documented ones (directory-role requests awaiting approval); once the
  * request's status changes, the category's rule applies again.
