@@ -4,7 +4,35 @@ import "server-only";
 import type { ArmCategory } from "@/lib/categories/category-definition";
 import { armCategories } from "@/lib/categories/registry";
 import type { CategorySlug } from "@/lib/requests/pending-request";
+import { beforeAll, vi } from "vitest";
+import type { ArmEmulatorOptions } from "../../stand-ins/arm-emulator/server";
 import type { ArmLandmark } from "../../stand-ins/arm-emulator/seed";
+import { armHarnessForFile, type ArmHarness } from "../../stand-ins/arm-emulator/test-harness";
+
+/**
+ * The ARM stand-in for one test file, with the app pointed at it. ARM_BASE_URL is set before the first serverEnv()
+ * call, which caches the configuration.
+ */
+export function armStandInForApp(options: ArmEmulatorOptions = {}): ArmHarness {
+  const harness = armHarnessForFile(options);
+  beforeAll(() => {
+    vi.stubEnv("ARM_BASE_URL", harness.url);
+  });
+  return harness;
+}
+
+/** A request as the stand-in stores it (its control endpoint `/_arm/state/<kind>`), for checking ARM's side. */
+export interface StoredArmRequest {
+  name: string;
+  scopeId: string;
+  principalId: string;
+  requestorId: string;
+  status: string;
+}
+
+export async function storedArmRequests(harness: ArmHarness, kind: "assignment" | "eligibility"): Promise<StoredArmRequest[]> {
+  return (await harness.control(`state/${kind}`)).body as StoredArmRequest[];
+}
 
 /** The ARM categories as the app holds them: from the registry, typed as lib/arm takes them. */
 function armCategory(slug: CategorySlug): ArmCategory<unknown> {

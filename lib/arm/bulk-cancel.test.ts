@@ -1,22 +1,18 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Verdict } from "@/lib/upstreams/verdict";
 import { ADMIN, MEGAN } from "../../stand-ins/demo-tenant";
 import { ARM_SCOPES, SEED_LANDMARKS, type ArmLandmark } from "../../stand-ins/arm-emulator/seed";
-import { armHarnessForFile } from "../../stand-ins/arm-emulator/test-harness";
-import { appIdOf, assignmentCategory, categoryOf } from "./arm-test-kit";
+import { appIdOf, assignmentCategory, categoryOf, armStandInForApp } from "./arm-test-kit";
 import { ARM_CANCEL_CONCURRENCY, ARM_CANCELLED_MESSAGE, cancelArmItems, type ArmBulkItem } from "./bulk-cancel";
 import { listArmRequestPage } from "./list-requests";
 
 // Bulk cancels of Azure role requests against the real ARM stand-in: one POST per item, bounded, each item ending
 // with exactly one verdict that matches what ARM then stores.
 
-const h = armHarnessForFile({ seed: { extraRequestsPerKind: 12 } });
+const h = armStandInForApp({ seed: { extraRequestsPerKind: 12 } });
 const A = SEED_LANDMARKS.assignment;
 const E = SEED_LANDMARKS.eligibility;
 
-beforeAll(() => {
-  vi.stubEnv("ARM_BASE_URL", h.url);
-});
 
 interface Report {
   index: number;

@@ -1,20 +1,16 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { ADMIN, LEE, MEGAN } from "../../stand-ins/demo-tenant";
 import { SEED_LANDMARKS, type ArmLandmark } from "../../stand-ins/arm-emulator/seed";
-import { armHarnessForFile } from "../../stand-ins/arm-emulator/test-harness";
-import { appIdOf, assignmentCategory, categoryOf } from "./arm-test-kit";
+import { appIdOf, assignmentCategory, categoryOf, armStandInForApp } from "./arm-test-kit";
 import { cancelArmRequest } from "./cancel-request";
 
 // One cancel at a time against the real ARM stand-in: what the user sees after pressing Cancel on a row.
 
-const h = armHarnessForFile();
+const h = armStandInForApp();
 const A = SEED_LANDMARKS.assignment;
 const E = SEED_LANDMARKS.eligibility;
 
-beforeAll(() => {
-  vi.stubEnv("ARM_BASE_URL", h.url);
-});
 
 const appId = appIdOf;
 const cancel = async (landmark: ArmLandmark, token: string) => cancelArmRequest({ category: categoryOf(landmark), id: appId(landmark), view: "all", token });

@@ -1,40 +1,29 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ArmCategory } from "@/lib/categories/category-definition";
 import type { PendingRequest } from "@/lib/requests/pending-request";
 import { ADMIN, LEE } from "../../stand-ins/demo-tenant";
 import { ARM_SCOPES, SEED_LANDMARKS } from "../../stand-ins/arm-emulator/seed";
 import { person } from "../../stand-ins/arm-emulator/seed/principals";
-import { armHarnessForFile } from "../../stand-ins/arm-emulator/test-harness";
-import { appIdOf, assignmentCategory, eligibilityCategory } from "./arm-test-kit";
+import { appIdOf, assignmentCategory, eligibilityCategory, armStandInForApp, storedArmRequests, type StoredArmRequest } from "./arm-test-kit";
 import { listArmRequestPage } from "./list-requests";
 
 // Cancel where ARM would accept it, against the real ARM stand-in: Adele is Owner of the Production management
 // group, Contoso Production and Marketing Analytics, and only Reader of Contoso Sandbox, where ARM refuses her
 // cancel (403 AuthorizationFailed). Her admin view must not offer Cancel there, and must say why.
 
-const h = armHarnessForFile();
+const h = armStandInForApp();
 const S = ARM_SCOPES;
 const E = SEED_LANDMARKS.eligibility;
 const A = SEED_LANDMARKS.assignment;
 
-beforeAll(() => {
-  vi.stubEnv("ARM_BASE_URL", h.url);
-});
 
-interface StoredRequest {
-  name: string;
-  scopeId: string;
-  principalId: string;
-  requestorId: string;
-  status: string;
-}
 
 const SANDBOX_REASON = (category: ArmCategory<unknown>) =>
   `Azure does not let you cancel requests at Contoso Sandbox: that needs ${category.cancelAction}, which Owner and User Access Administrator carry. None of your roles there includes it.`;
 
 const allView = async (token: string, category: ArmCategory<unknown> = assignmentCategory) =>
   (await listArmRequestPage({ category, view: "all", cursor: undefined, token })).items;
-const stored = async (kind: "assignment" | "eligibility"): Promise<StoredRequest[]> => (await h.control(`state/${kind}`)).body;
+const stored = (kind: "assignment" | "eligibility") => storedArmRequests(h, kind);
 const armLog = async (): Promise<Array<{ method: string; path: string; query: Record<string, string>; status: number }>> => (await h.control("requests")).body;
 const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase();
 const rowNamed = (items: PendingRequest[], category: ArmCategory<unknown>, name: string) => items.find((i) => category.requestRef(i.id).name === name);
@@ -47,7 +36,7 @@ const cancelAsAdele = async (category: ArmCategory<unknown>, item: PendingReques
 };
 
 /** A stored request of a colleague at a scope, made cancellable through the stand-in's control endpoint. */
-async function colleaguesPendingAt(kind: "assignment" | "eligibility", scope: string): Promise<StoredRequest> {
+async function colleaguesPendingAt(kind: "assignment" | "eligibility", scope: string): Promise<StoredArmRequest> {
   const record = (await stored(kind)).find((r) => same(r.scopeId, scope) && r.principalId !== ADMIN.oid && r.requestorId !== ADMIN.oid)!;
   expect(record, `a ${kind} at ${scope}`).toBeDefined();
   await h.control(`requests/${kind}/${record.name}`, { status: "PendingApproval" });

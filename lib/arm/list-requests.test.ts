@@ -1,34 +1,23 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import type { PendingRequest } from "@/lib/requests/pending-request";
 import { decodeCursor, encodeCursor } from "@/lib/upstreams/cursor";
 import { ADMIN, LEE, MEGAN } from "../../stand-ins/demo-tenant";
 import { ARM_SCOPES, SEED_LANDMARKS } from "../../stand-ins/arm-emulator/seed";
-import { armHarnessForFile } from "../../stand-ins/arm-emulator/test-harness";
-import { assignmentCategory, eligibilityCategory } from "./arm-test-kit";
+import { assignmentCategory, eligibilityCategory, armStandInForApp, storedArmRequests } from "./arm-test-kit";
 import { ARM_LIST_CONCURRENCY, listArmRequestPage, NO_VISIBLE_SCOPES_MESSAGE, type ArmRequestPage } from "./list-requests";
 
 // The Azure role lists against the real ARM stand-in, in-process: what an admin sees across their management groups
 // and subscriptions, and what anyone sees of their own requests, page by page.
 
-const h = armHarnessForFile();
+const h = armStandInForApp();
 const S = ARM_SCOPES;
 const A = SEED_LANDMARKS.assignment;
 const E = SEED_LANDMARKS.eligibility;
 
-beforeAll(() => {
-  // Before the first serverEnv() call, which caches the configuration.
-  vi.stubEnv("ARM_BASE_URL", h.url);
-});
 
-interface StoredRequest {
-  name: string;
-  scopeId: string;
-  principalId: string;
-  status: string;
-}
 
-const stored = async (kind: "assignment" | "eligibility"): Promise<StoredRequest[]> => (await h.control(`state/${kind}`)).body;
+const stored = (kind: "assignment" | "eligibility") => storedArmRequests(h, kind);
 const nameOf = (item: PendingRequest) => assignmentCategory.requestRef(item.id).name;
 const under = (scopeId: string, roots: readonly string[]) =>
   roots.some((root) => scopeId.toLowerCase() === root.toLowerCase() || scopeId.toLowerCase().startsWith(`${root.toLowerCase()}/`));

@@ -1,19 +1,15 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ADMIN, LEE, MEGAN } from "../../stand-ins/demo-tenant";
-import { armHarnessForFile } from "../../stand-ins/arm-emulator/test-harness";
-import { assignmentCategory, eligibilityCategory } from "./arm-test-kit";
+import { assignmentCategory, eligibilityCategory, armStandInForApp } from "./arm-test-kit";
 import { NO_VISIBLE_SCOPES_MESSAGE } from "./list-requests";
 import { probeArmAccess } from "./probe-access";
 import { listVisibleScopes } from "./visible-scopes";
 
 // What the dashboard learns before listing: which Azure role views the user may open, from the scope discovery alone.
 
-const h = armHarnessForFile();
+const h = armStandInForApp();
 const categories = [assignmentCategory, eligibilityCategory];
 
-beforeAll(() => {
-  vi.stubEnv("ARM_BASE_URL", h.url);
-});
 
 const armLog = async (): Promise<Array<{ method: string; path: string; status: number }>> => (await h.control("requests")).body;
 

@@ -47,10 +47,9 @@ export const bulkCancelBodySchema = z
         return null;
       }
       try {
-        // Planned now, so a bad id of any kind is a 400 before anything is sent.
-        return category.upstream === "graph"
-          ? { category, id, call: category.cancel(id, view) }
-          : (category.requestRef(id), { category, id });
+        // Graph cancels are planned now, so a bad id of any kind is a 400 before anything is sent; an ARM id was
+        // decoded in full by its idSchema above.
+        return category.upstream === "graph" ? { category, id, call: category.cancel(id, view) } : { category, id };
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         ctx.addIssue({ code: "custom", path: ["items", index, "id"], message: error.message });
