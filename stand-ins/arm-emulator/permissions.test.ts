@@ -1,5 +1,5 @@
 // The caller's permissions at a scope (REST reference "Permissions - List For Resource Group", 2022-04-01): one entry
-// per role held at or above the scope, in the reference's shape, to any caller about themselves; what a client reads
+// per role held at or above the scope, in the reference's shape, to a caller allowed to read permissions there; what a client reads
 // to know, before it offers Cancel, whether ARM would let it cancel there.
 
 import { describe, expect, it } from "vitest";
@@ -47,22 +47,31 @@ describe("GET {scope}/providers/Microsoft.Authorization/permissions", () => {
     expect((await permissionsOf(token, S.rgExperiments)).value).toEqual([entryOf(ROLE_IDS.reader)]);
   });
 
-  it("reports nothing held below the scope, and an empty list where the caller holds no role", async () => {
+  it("reports nothing held below the scope, and refuses a caller who may not read permissions there, as ARM does", async () => {
     const johanna = await h.token(person("johanna"));
-    expect((await permissionsOf(johanna, S.rgPayments)).value).toEqual([entryOf(ROLE_IDS.contributor)]);
-    expect((await permissionsOf(johanna, S.contosoProduction)).value).toEqual([]);
-    // No read right is needed to ask: Adele about Finance Restricted and Contoso Root, Megan anywhere.
-    const adele = await h.token(ADMIN);
-    expect((await permissionsOf(adele, S.financeRestricted)).value).toEqual([]);
-    expect((await permissionsOf(adele, S.rootGroup)).value).toEqual([]);
     const megan = await h.token(MEGAN);
-    for (const scope of ["/", S.rootGroup, S.marketingAnalytics, S.campaignStorage]) expect((await permissionsOf(megan, scope)).value, scope).toEqual([]);
+    expect((await permissionsOf(johanna, S.rgPayments)).value).toEqual([entryOf(ROLE_IDS.contributor)]);
+    // Asking needs Microsoft.Authorization/permissions/read at the scope (every built-in role has it through */read):
+    // Johanna's Contributor on a resource group does not reach up to its subscription, Adele holds nothing on Finance
+    // Restricted nor the tenant root group, Megan nothing anywhere. ARM checks this before the scope's existence.
+    const refusals: Array<[string, string]> = [
+      [johanna, S.contosoProduction],
+      [await h.token(ADMIN), S.financeRestricted],
+      [await h.token(ADMIN), S.rootGroup],
+      ...["/", S.rootGroup, S.marketingAnalytics, S.campaignStorage].map((scope): [string, string] => [megan, scope]),
+    ];
+    for (const [token, scope] of refusals) {
+      const answer = await h.call(permissionsPath(scope), { token });
+      expect(answer.status, scope).toBe(403);
+      expect(answer.body.error.code).toBe("AuthorizationFailed");
+      expect(answer.body.error.message).toContain("'Microsoft.Authorization/permissions/read'");
+    }
   });
 
-  it("reports the exclusions and data actions of the roles as defined", async () => {
-    const diego = await h.token(person("diego"));
-    const [storage] = (await permissionsOf(diego, S.paymentsStorage)).value;
-    expect(storage.dataActions).toEqual(["Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"]);
+  it("reports the exclusions of the roles as defined, and refuses a data-plane role alone", async () => {
+    // Storage Blob Data Reader carries no control-plane read, so Diego may not even list his own permissions there.
+    const diego = await h.call(permissionsPath(S.paymentsStorage), { token: await h.token(person("diego")) });
+    expect(diego.status).toBe(403);
     const [nestor] = (await permissionsOf(await h.token(person("nestor")), S.ledgerKeyVault)).value;
     expect(nestor).toEqual(entryOf(ROLE_IDS.owner));
     expect((await permissionsOf(await h.token(LEE), S.marketingAnalytics)).value).toEqual([entryOf(ROLE_IDS.reader)]);
@@ -70,9 +79,9 @@ describe("GET {scope}/providers/Microsoft.Authorization/permissions", () => {
     expect(contributor.notActions).toContain("Microsoft.Authorization/*/Write");
   });
 
-  it("answers at the tenant root, with the spec examples' subscription alias, and with keywords in any case", async () => {
+  it("answers with the spec examples' subscription alias and with keywords in any case, and refuses the tenant root without a role there", async () => {
     const nestor = await h.token(person("nestor"));
-    expect((await permissionsOf(nestor, "/")).value).toEqual([]);
+    expect((await h.call(permissionsPath("/"), { token: nestor })).status).toBe(403);
     const alias = `/providers/Microsoft.Subscription${S.marketingAnalytics}`;
     expect((await permissionsOf(nestor, alias)).value).toEqual([entryOf(ROLE_IDS.owner)]);
     const shouted = await h.call(`${S.contosoSandbox}/PROVIDERS/microsoft.authorization/Permissions?api-version=2022-04-01`, { token: await h.token(ADMIN) });
@@ -128,9 +137,17 @@ describe("GET {scope}/providers/Microsoft.Authorization/permissions", () => {
     for (const who of DEMO_PEOPLE.filter((p) => !p.tenantId)) {
       const token = await h.token(who);
       for (const scope of scopes) {
-        const { value } = await permissionsOf(token, scope);
+        const answer = await h.call(permissionsPath(scope), { token });
+        // A refusal leaves a client not knowing (the app then offers Cancel and lets ARM decide); in the seed nobody can
+        // cancel where they may not read permissions, so the refusal never hides a right.
+        const value = answer.status === 403 ? undefined : answer.body.value;
+        expect([200, 403], scope).toContain(answer.status);
         for (const kind of REQUEST_KINDS) {
           const expected = directory.rbac.can(who.oid, kind.cancelAction, directory.tree.selfAndAncestors(scope));
+          if (!value) {
+            expect(expected, `${who.userPrincipalName} ${kind.kind} ${scope} (403)`).toBe(false);
+            continue;
+          }
           expect(allows(value, kind.cancelAction), `${who.userPrincipalName} ${kind.kind} ${scope}`).toBe(expected);
           if (expected) allowed++;
         }

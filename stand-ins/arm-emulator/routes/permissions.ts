@@ -10,13 +10,16 @@
 //   below the scope is not reported), each role once, however many times it is assigned on the way up;
 // - at any scope the routes know, management groups and the tenant root included (the reference documents resource
 //   groups and resources; the subscription article above shows a subscription);
-// - to any caller whose token is accepted, about themselves: no read action is checked, and a caller without a role
-//   there gets `{"value": []}`. The reference names `Microsoft.Authorization/permissions/read`; every role the seed
-//   hands out that could matter includes it, and the stand-in does not model a caller who lacks it;
+// - only to a caller allowed `Microsoft.Authorization/permissions/read` there (the reference names that action; every
+//   built-in role carries it through `*/read`), as ARM does: anyone else gets 403 AuthorizationFailed naming the
+//   action, checked before the scope's existence like every other route, so a caller without rights learns nothing;
+//   a client must read that 403 as "unknown", not as "no rights to cancel";
 // - no `nextLink`: a caller holds a handful of roles.
 
 import type { ArmRoute } from "../engine/routing";
-import { requireExistingScope, resolveScope } from "./request-scope";
+import { refuse, requireExistingScope, resolveScope } from "./request-scope";
+
+const READ_PERMISSIONS = "Microsoft.Authorization/permissions/read";
 
 /** 2022-04-01 per the reference; the older versions clients (and Microsoft's own articles) still send. */
 export const PERMISSIONS_API_VERSIONS = ["2015-07-01", "2018-01-01-preview", "2022-04-01"] as const;
@@ -28,6 +31,7 @@ export function permissionsRoute(scopeSegments: readonly string[]): ArmRoute {
     handle(context) {
       const { caller, directory } = context;
       const scope = resolveScope(context, scopeSegments);
+      if (!directory.rbac.can(caller.oid, READ_PERMISSIONS, scope.chain)) throw refuse(context, READ_PERMISSIONS, scope.shownId);
       requireExistingScope(scope);
       const value = directory.rbac.rolesAt(caller.oid, scope.chain).flatMap((guid) => {
         const role = directory.role(guid);
