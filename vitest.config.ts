@@ -10,7 +10,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "stand-ins/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "stand-ins/**/*.test.ts", "scripts/**/*.test.ts"],
     env: {
       GRAPH_BASE_URL: "https://graph.microsoft.com",
       AUTH_CLIENT_ID: "00000000-0000-0000-0000-000000000001",
