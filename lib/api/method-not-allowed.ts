@@ -17,5 +17,5 @@ export function methodNotAllowed(allowed: readonly Method[]) {
     return response;
   };
   const options = () => new Response(null, { status: 204, headers: { Allow: allow } });
-  return { GET: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse, OPTIONS: options };
+  return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse, OPTIONS: options };
 }

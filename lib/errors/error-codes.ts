@@ -17,6 +17,8 @@ export const APP_ERROR_STATUS = {
   upstream_error: 502,
   upstream_unavailable: 503,
   upstream_timeout: 504,
+  /** `/api/ready`: this instance cannot serve users yet (configuration, identity provider or upstream names). */
+  not_ready: 503,
   internal_error: 500,
 } as const;
 
