@@ -26,7 +26,7 @@ export function BulkCancelDialog({
   return (
     <Dialog.Root open={selected !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
         <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed z-50 left-1/2 top-1/2 flex max-h-[85vh] w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg bg-white p-6 shadow-xl">
           <Dialog.Title className="text-lg font-semibold text-slate-900">
             Cancel {cancellable.length} request{cancellable.length === 1 ? "" : "s"}?

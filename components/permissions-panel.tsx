@@ -35,7 +35,7 @@ export function PermissionsPanel({
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
         <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed z-50 inset-y-0 right-0 w-[min(40rem,100vw)] overflow-y-auto bg-white p-6 shadow-xl">
           <div className="flex items-start justify-between">
             <Dialog.Title className="text-xl font-semibold text-slate-900">What you can see and cancel</Dialog.Title>

@@ -24,7 +24,7 @@ export function RequestDetailsDrawer({
   return (
     <Dialog.Root open={request !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
         <Dialog.Content onCloseAutoFocus={returnFocus} className="fixed z-50 inset-y-0 right-0 w-[min(34rem,100vw)] overflow-y-auto bg-white p-6 shadow-xl">
           {request && category && (
             <>
@@ -95,7 +95,8 @@ export function RequestDetailsDrawer({
                   </p>
                 ) : (
                   <p className="mt-1 text-slate-800">
-                    This request cannot be cancelled: Graph only cancels {category.label} requests whose status is{" "}
+                    This request cannot be cancelled: {category.upstream === "arm" ? "Azure Resource Manager" : "Graph"} only cancels{" "}
+                    {category.label} requests whose status is{" "}
                     {category.cancellableStatuses.join(", ")}.
                   </p>
                 )}

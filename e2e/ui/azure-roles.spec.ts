@@ -208,6 +208,14 @@ test.describe("an administrator's queue", () => {
     await expect(term("Requested by")).toHaveText(new RegExp(`${ADMIN.displayName}|${ADMIN.oid}`));
     await expect(term("Schedule")).toContainText("lasts 365 days");
     await expect(term("Justification")).toHaveText(conditional.justification!);
+    await details.getByRole("button", { name: "Close details" }).click();
+
+    // A request past the point of cancelling says which service decides, and by which statuses.
+    const closed = assignment.landmarks.adminNotCancellable;
+    await (await findRow(page, assignment.slug, assignment.appId(closed))).getByRole("button", { name: /^Details of / }).click();
+    await expect(page.getByRole("dialog").getByRole("region", { name: "What cancelling does" })).toContainText(
+      "Azure Resource Manager only cancels Azure resource roles (active) requests whose status is",
+    );
   });
 });
 
