@@ -2,7 +2,8 @@ import "server-only";
 import { Agent, errors, request, type Dispatcher } from "undici";
 import { serverEnv } from "@/lib/config/server-env";
 import { RETRYABLE_STATUSES } from "@/lib/graph/graph-error";
-import { ArmAbortedError, ArmHttpError, ArmUnreachableError } from "./arm-error";
+import { recordUpstreamCall } from "@/lib/ops/request-log-context";
+import { ArmAbortedError, ArmHttpError, ArmUnreachableError, armRequestIdOf } from "./arm-error";
 import { resolveArmUrl } from "./arm-paths";
 
 export interface ArmResponse {
@@ -71,11 +72,13 @@ interface RawResponse {
 }
 
 async function send(url: string, options: ArmRequestOptions, clientRequestId: string, timeoutMs: number): Promise<RawResponse> {
+  const method = options.method ?? "GET";
+  const started = performance.now();
   let response: Dispatcher.ResponseData;
   try {
     response = await request(url, {
       dispatcher: armAgent,
-      method: options.method ?? "GET",
+      method,
       headers: {
         authorization: `Bearer ${options.token}`,
         accept: "application/json",
@@ -87,8 +90,11 @@ async function send(url: string, options: ArmRequestOptions, clientRequestId: st
       signal: options.signal,
     });
     const text = await response.body.text();
-    return { status: response.statusCode, headers: flatHeaders(response.headers), text };
+    const headers = flatHeaders(response.headers);
+    recordUpstreamCall({ upstream: "arm", method, status: response.statusCode, durationMs: performance.now() - started, requestId: armRequestIdOf(headers), clientRequestId });
+    return { status: response.statusCode, headers, text };
   } catch (error) {
+    recordUpstreamCall({ upstream: "arm", method, status: "unreachable", durationMs: performance.now() - started, clientRequestId });
     if (options.signal?.aborted) throw new ArmAbortedError();
     const timedOut = error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError;
     throw new ArmUnreachableError(timedOut, error);

@@ -5,6 +5,7 @@ import { serverEnv } from "@/lib/config/server-env";
 import { GraphHttpError, GraphUnreachableError, lookupHeader, parseRetryAfter, RETRYABLE_STATUSES } from "./graph-error";
 import { backoffMs, graphRequest } from "./graph-fetch";
 import { batchRelativeUrl, graphRoot } from "./graph-url";
+import { recordUpstreamCall } from "@/lib/ops/request-log-context";
 
 /** Graph's JSON batching limit (contract §8.2). */
 export const MAX_BATCH_SIZE = 20;
@@ -187,6 +188,7 @@ async function postBatch(calls: readonly BatchCall[], batch: readonly Entry[], t
   if (!parsed.success) return answered;
   for (const item of parsed.data.responses) {
     answered.set(Number(item.id), { status: item.status, body: item.body ?? null, headers: item.headers ?? {} });
+    recordBatchedCall(calls[Number(item.id)]?.method ?? "GET", item.status, item.body ?? null, item.headers ?? {});
   }
   return answered;
 }
@@ -208,4 +210,11 @@ function envelopeFailureResult(error: unknown): BatchItemResult {
 // An item Graph left out of its answer is reported as a gateway failure rather than silently dropped.
 function missingAnswer(): BatchItemResult {
   return { status: 502, body: { error: { code: "missingBatchResponse", message: "Graph did not answer this item." } }, headers: {} };
+}
+
+// Each item of a `$batch` is its own Graph request with its own request-id: the request log keeps the failed
+// ones' ids, which is what Microsoft support asks for.
+function recordBatchedCall(method: string, status: number, body: unknown, headers: Record<string, string>) {
+  const requestId = status >= 400 ? GraphHttpError.fromParts(status, body, headers).requestId : headers["request-id"];
+  recordUpstreamCall({ upstream: "graph", method, status, durationMs: 0, inBatch: true, ...(requestId ? { requestId } : {}) });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { Agent, errors, request, type Dispatcher } from "undici";
 import { serverEnv } from "@/lib/config/server-env";
+import { recordUpstreamCall } from "@/lib/ops/request-log-context";
 import { GraphHttpError, GraphUnreachableError, RETRYABLE_STATUSES, parseRetryAfter } from "./graph-error";
 
 export interface GraphResponse {
@@ -58,11 +59,13 @@ interface RawResponse {
 
 async function send(url: string, options: GraphRequestOptions, clientRequestId: string, timeoutMs: number): Promise<RawResponse> {
   const hasBody = options.body !== undefined;
+  const method = options.method ?? "GET";
+  const started = performance.now();
   let response: Dispatcher.ResponseData;
   try {
     response = await request(url, {
       dispatcher: graphAgent,
-      method: options.method ?? "GET",
+      method,
       headers: {
         authorization: `Bearer ${options.token}`,
         accept: "application/json",
@@ -74,8 +77,11 @@ async function send(url: string, options: GraphRequestOptions, clientRequestId: 
       bodyTimeout: timeoutMs,
     });
     const text = await response.body.text();
-    return { status: response.statusCode, ok: response.statusCode >= 200 && response.statusCode < 300, headers: flatHeaders(response.headers), text };
+    const headers = flatHeaders(response.headers);
+    recordUpstreamCall({ upstream: "graph", method, status: response.statusCode, durationMs: performance.now() - started, requestId: headers["request-id"], clientRequestId });
+    return { status: response.statusCode, ok: response.statusCode >= 200 && response.statusCode < 300, headers, text };
   } catch (error) {
+    recordUpstreamCall({ upstream: "graph", method, status: "unreachable", durationMs: performance.now() - started, clientRequestId });
     const timedOut = error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError;
     throw new GraphUnreachableError(timedOut, error);
   }
