@@ -6,6 +6,7 @@ import type { CategorySlug, RequestView } from "@/lib/requests/pending-request";
 import type { ConsentRole } from "./grant-consent-steps";
 import { GrantConsentSteps, RetiredNotice, SkippedScopesNotice } from "./lazy-notices";
 import { Notice } from "./notice";
+import { SupportReference } from "./support-reference";
 import { PermissionNames } from "./permission-names";
 
 /**
@@ -118,6 +119,7 @@ function FeedNotice({
       }
     >
       {feed.error?.message}
+      <SupportReference requestId={feed.error?.requestId} time={feed.error?.time} />
     </Notice>
   );
 }

@@ -23,6 +23,7 @@ import { AFTER_DISMISS_FOCUS_ID, DismissButton } from "./dismiss-button";
 import { InterruptedRunNotice } from "./interrupted-run-notice";
 import { BulkCancelDialog, CancelRequestDialog, MountOnceOpened, RequestDetailsDrawer } from "./lazy-dialogs";
 import { Notice } from "./notice";
+import { SupportReference, supportDetails } from "./support-reference";
 import { PermissionsButton } from "./permissions-button";
 import { QueueFilters } from "./queue-filters";
 import { QueueSummaryBar } from "./queue-summary-bar";
@@ -31,7 +32,7 @@ import { QueueToolbar } from "./queue-toolbar";
 import { TableSkeleton } from "./table-skeleton";
 import { ViewSwitch } from "./view-switch";
 
-type Feedback = { tone: "error" | "success"; text: string } | null;
+type Feedback = { tone: "error" | "success"; text: string; requestId?: string; time?: string } | null;
 const FEEDBACK_TITLES = { error: "Cancel refused", success: "Request cancelled" } as const;
 
 function countByCategory(rows: readonly PendingRequest[]): Map<string, number> {
@@ -105,7 +106,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
           // Refused as past cancelling, or as not the user's to cancel (an Azure role lower down that the
           // permissions read could not see): a second click would only be refused again.
           if (error.code === "not_cancellable" || error.code === "forbidden") refused(request, error.message);
-          setFeedback({ tone: "error", text: `Could not cancel ${who}. ${error.message}` });
+          setFeedback({ tone: "error", text: `Could not cancel ${who}. ${error.message}`, requestId: error.requestId, time: error.time });
         },
       },
     );
@@ -170,6 +171,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
           {access.isError && (
             <Notice tone="warning" title="Could not check your permissions">
               {access.error.message} Showing your own requests.
+              <SupportReference {...supportDetails(access.error)} />
             </Notice>
           )}
           <QueueFilters feeds={feeds} filter={query.category} onFilter={(category) => setQuery({ category })} countOf={countOf} />
@@ -183,6 +185,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
               action={<DismissButton what={FEEDBACK_TITLES[feedback.tone]} onClick={() => setFeedback(null)} />}
             >
               {feedback.text}
+              {feedback.tone === "error" && <SupportReference requestId={feedback.requestId} time={feedback.time} />}
             </Notice>
           )}
           <CategoryNotices

@@ -4,7 +4,7 @@ import { APP_ERROR_STATUS, isAppErrorCode, type AppErrorCode } from "./error-cod
 export type Upstream = "graph" | "arm";
 
 export interface AppErrorBody {
-  error: { code: AppErrorCode; message: string; upstreamCode?: string; requestId?: string; claims?: string; upstream?: Upstream };
+  error: { code: AppErrorCode; message: string; upstreamCode?: string; requestId?: string; claims?: string; upstream?: Upstream; time?: string };
 }
 
 /**
@@ -18,6 +18,8 @@ export interface AppErrorDetails {
   claims?: string;
   /** Which API answered (so a claims challenge is answered with a token of that API's audience). */
   upstream?: Upstream;
+  /** When the server met the error (ISO 8601): with `requestId`, what support needs to find it in the logs. */
+  time?: string;
 }
 
 export class AppError extends Error {
@@ -27,6 +29,7 @@ export class AppError extends Error {
   readonly requestId: string | undefined;
   readonly claims: string | undefined;
   readonly upstream: Upstream | undefined;
+  readonly time: string;
 
   constructor(code: AppErrorCode, message: string, details: AppErrorDetails = {}) {
     super(message);
@@ -37,6 +40,7 @@ export class AppError extends Error {
     this.requestId = details.requestId;
     this.claims = details.claims;
     this.upstream = details.upstream;
+    this.time = details.time ?? new Date().toISOString();
   }
 
   toBody(): AppErrorBody {
@@ -48,6 +52,7 @@ export class AppError extends Error {
         ...(this.requestId ? { requestId: this.requestId } : {}),
         ...(this.claims ? { claims: this.claims } : {}),
         ...(this.upstream ? { upstream: this.upstream } : {}),
+        time: this.time,
       },
     };
   }
@@ -61,7 +66,8 @@ export class AppError extends Error {
     if (error && isAppErrorCode(error.code) && typeof error.message === "string") {
       const claims = typeof error.claims === "string" ? error.claims : undefined;
       const upstream = error.upstream === "graph" || error.upstream === "arm" ? error.upstream : undefined;
-      return new AppError(error.code, error.message, { upstreamCode: error.upstreamCode, requestId: error.requestId, claims, upstream });
+      const time = typeof error.time === "string" && !Number.isNaN(Date.parse(error.time)) ? error.time : undefined;
+      return new AppError(error.code, error.message, { upstreamCode: error.upstreamCode, requestId: error.requestId, claims, upstream, time });
     }
     return new AppError(
       status >= 500 ? "upstream_error" : "invalid_input",
