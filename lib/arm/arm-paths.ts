@@ -6,8 +6,8 @@ import { idSegment } from "@/lib/categories/path-segment";
 import { AppError } from "@/lib/errors/app-error";
 
 // Every ARM URL the app calls is built here, from a scope that came from a category's `requestRef` (validated there)
-// or from ARM's own scope lists (validated below), and every link ARM hands back (`nextLink`), or a client hands back
-// inside a cursor, is checked here before the user's token goes with it.
+// or from ARM's own scope lists (validated below), and every link ARM hands back (`nextLink`) is checked here before
+// the user's token goes with it. Client cursors carry no link, only ARM's skip token (lib/upstreams/cursor).
 
 /** ARM's root for the configured cloud (no trailing slash), e.g. https://management.azure.com. */
 export function armBaseUrl(): string {
@@ -111,15 +111,15 @@ export function managementGroupScope(id: string): string | undefined {
 // ---- Links ARM hands back ----
 
 /**
- * A `nextLink` (from ARM, or decoded from a client's cursor) is followed only when it continues `expected`, a path
+ * A `nextLink` from ARM (or a list rebuilt from a cursor's skip token) is followed only when it continues `expected`, a path
  * the app built: on ARM's root, the same path (ARM paths are case-insensitive), and the same `api-version` and
  * `$filter`, each at most once. Returns the link to call, or undefined when it is not one to follow.
  *
  * A link that leaves out `api-version` or `$filter` gets the expected ones put back rather than being refused: Azure
  * SDKs re-add a missing `api-version` to nextLinks because some services drop it, and a filter kept only in the
- * skip token is then sent once more, unchanged. So a crafted cursor cannot widen "my requests" into another list by
- * dropping the filter, and a service that shortens its links still pages. The skip token and anything else ARM
- * adds ride along untouched.
+ * skip token is then sent once more, unchanged. So a link cannot widen "my requests" into another list by dropping
+ * the filter, and a service that shortens its links still pages. The skip token and anything else ARM adds ride
+ * along untouched.
  */
 export function armLinkWithin(link: string, expected: string): string | undefined {
   const url = parseUrl(link);
