@@ -59,7 +59,7 @@ test("a forged cursor is refused, not followed", async ({ request }) => {
     headers: auth(),
   });
   expect(response.status()).toBe(400);
-  expect((await response.json()).error.code).toBe("invalid_input");
+  expect((await response.json()).error.code).toBe("invalid_cursor");
 });
 
 test("a missing or malformed token is a 401", async ({ request }) => {

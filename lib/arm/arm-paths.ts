@@ -1,11 +1,13 @@
 import "server-only";
 import type { ArmCategory, ArmRequestRef } from "@/lib/categories/category-definition";
 import { serverEnv } from "@/lib/config/server-env";
+import { z } from "zod";
+import { idSegment } from "@/lib/categories/path-segment";
 import { AppError } from "@/lib/errors/app-error";
 
 // Every ARM URL the app calls is built here, from a scope that came from a category's `requestRef` (validated there)
-// or from ARM's own scope lists (validated below), and every link ARM hands back (`nextLink`), or a client hands back
-// inside a cursor, is checked here before the user's token goes with it.
+// or from ARM's own scope lists (validated below), and every link ARM hands back (`nextLink`) is checked here before
+// the user's token goes with it. Client cursors carry no link, only ARM's skip token (lib/upstreams/cursor).
 
 /** ARM's root for the configured cloud (no trailing slash), e.g. https://management.azure.com. */
 export function armBaseUrl(): string {
@@ -38,6 +40,10 @@ export function linkRefused(): AppError {
 const PIM_PROVIDER = "providers/Microsoft.Authorization";
 const SAFE_SEGMENT = /^[A-Za-z0-9_().-]+$/;
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
+// One segment of a scope ARM named (a subscription, a management group, from ARM's own lists) or a request's name,
+// as lib/categories/path-segment checks and encodes every id that goes into a path.
+const scopeSegmentSchema = z.string().regex(SAFE_SEGMENT).refine((s) => s !== "." && s !== "..");
+const nameSchema = z.string().regex(NAME, "the request's name must be a GUID");
 
 /**
  * A scope as a path prefix: "" for the tenant root, else the resource id with its leading slash. The categories
@@ -49,7 +55,7 @@ function scopePrefix(scope: string): string {
   const segments = scope.split("/").slice(1);
   const safe = scope.startsWith("/") && segments.every((s) => SAFE_SEGMENT.test(s) && s !== "." && s !== "..");
   if (!safe) throw new AppError("invalid_input", "Invalid Azure role request id: its scope is not one Request Desk calls Azure Resource Manager with.");
-  return scope;
+  return `/${segments.map((s) => idSegment(s, scopeSegmentSchema)).join("/")}`;
 }
 
 /** `{scope}/providers/Microsoft.Authorization/{resourceType}`, without a query: the collection a list reads. */
@@ -76,7 +82,7 @@ export function armPermissionsPath(scope: string): string {
 /** One request (`GET`), or its cancel (`POST …/cancel`). */
 export function armRequestPath(category: ArmCategory<unknown>, ref: ArmRequestRef, action?: "cancel"): string {
   if (!NAME.test(ref.name)) throw new AppError("invalid_input", "Invalid Azure role request id: the request's name must be a GUID.");
-  return withQuery(`${armCollectionPath(category, ref.scope)}/${ref.name}${action ? `/${action}` : ""}`, category.apiVersion);
+  return withQuery(`${armCollectionPath(category, ref.scope)}/${idSegment(ref.name, nameSchema)}${action ? `/${action}` : ""}`, category.apiVersion);
 }
 
 // `$` stays literal in the option's name, as ARM writes its own links; the value is encoded.
@@ -105,15 +111,15 @@ export function managementGroupScope(id: string): string | undefined {
 // ---- Links ARM hands back ----
 
 /**
- * A `nextLink` (from ARM, or decoded from a client's cursor) is followed only when it continues `expected`, a path
+ * A `nextLink` from ARM (or a list rebuilt from a cursor's skip token) is followed only when it continues `expected`, a path
  * the app built: on ARM's root, the same path (ARM paths are case-insensitive), and the same `api-version` and
  * `$filter`, each at most once. Returns the link to call, or undefined when it is not one to follow.
  *
  * A link that leaves out `api-version` or `$filter` gets the expected ones put back rather than being refused: Azure
  * SDKs re-add a missing `api-version` to nextLinks because some services drop it, and a filter kept only in the
- * skip token is then sent once more, unchanged. So a crafted cursor cannot widen "my requests" into another list by
- * dropping the filter, and a service that shortens its links still pages. The skip token and anything else ARM
- * adds ride along untouched.
+ * skip token is then sent once more, unchanged. So a link cannot widen "my requests" into another list by dropping
+ * the filter, and a service that shortens its links still pages. The skip token and anything else ARM adds ride
+ * along untouched.
  */
 export function armLinkWithin(link: string, expected: string): string | undefined {
   const url = parseUrl(link);

@@ -2,9 +2,11 @@ import "server-only";
 import type { ArmCategory } from "@/lib/categories/category-definition";
 import { AppError } from "@/lib/errors/app-error";
 import type { PendingRequest, RequestPage, RequestView } from "@/lib/requests/pending-request";
-import { decodeCursor, encodeCursor, invalidCursor } from "@/lib/upstreams/cursor";
+import { invalidCursor, openCursor, sealCursor, type CursorBinding } from "@/lib/upstreams/cursor";
+import { cursorCaller } from "@/lib/upstreams/cursor-caller";
+import { pagingOptionsOf, type PagingOptions } from "@/lib/upstreams/paging-options";
 import { ArmHttpError } from "./arm-error";
-import { armLinkWithin, armListPath } from "./arm-paths";
+import { armBaseUrl, armListPath } from "./arm-paths";
 import { forEachBounded } from "./bounded";
 import { readCancelRight, withArmCancelRights, type ScopeCancelRight } from "./cancel-rights";
 import { fetchArmList, fetchArmPage, mapArmEntities, type MappedArmRequest } from "./collection";
@@ -53,24 +55,35 @@ export async function listArmRequestPage(input: ArmListInput): Promise<ArmReques
 
 /**
  * The self-service view: one list at the tenant root with the plan's filter (`asTarget()`), which ARM allows anyone
- * (contract "Endpoints"). One ARM page per app page; the page's `nextLink` travels in the cursor and is checked on
- * the way back to continue exactly this list.
+ * (contract "Endpoints"). One ARM page per app page; only the paging options of the page's `nextLink` travel in
+ * the (sealed) cursor, and the next link is rebuilt from the plan's own path and filter, so no cursor can widen it.
  */
 async function tenantRootPage({ category, view, cursor, token }: ArmListInput, filter: string): Promise<RequestPage> {
-  const slug = category.summary.slug;
+  const binding: CursorBinding = { category: category.summary.slug, view, caller: cursorCaller(token) };
   const entry = armListPath(category, "", filter);
   let link = entry;
   if (cursor) {
-    const position = decodeCursor(cursor, slug, view);
-    const continued = position.source === 0 ? armLinkWithin(position.link, entry) : undefined;
-    if (continued === undefined) throw invalidCursor();
-    link = continued;
+    const position = openCursor(cursor, binding);
+    if (position.source !== 0 || position.paging.length === 0) throw invalidCursor();
+    link = withPaging(entry, position.paging);
   }
   const page = await fetchArmPage(link, entry, token);
   return {
     items: unique(mapArmEntities(category, page.entities)),
-    nextCursor: page.nextLink ? encodeCursor(slug, view, { source: 0, link: page.nextLink }) : null,
+    nextCursor: page.nextLink ? sealCursor(binding, { source: 0, paging: armPaging(page.nextLink) }) : null,
   };
+}
+
+/** The plan's list on ARM's root with a cursor's paging options added, `$` literal as ARM writes its own links. */
+function withPaging(entry: string, paging: PagingOptions): string {
+  return `${armBaseUrl()}${entry}${paging.map(([name, value]) => `&${name}=${encodeURIComponent(value)}`).join("")}`;
+}
+
+/** What of ARM's nextLink goes into a cursor: its paging options. A link without a skip token cannot continue the list. */
+function armPaging(nextLink: string): PagingOptions {
+  const paging = pagingOptionsOf(nextLink, "arm");
+  if (!paging) throw new AppError("upstream_error", "Azure Resource Manager sent a next-page link without a skip token; the list cannot be continued.", { upstream: "arm" });
+  return paging;
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { PendingRequest, RequestStage } from "@/lib/requests/pending-request";
 import { classifyUndocumentedCancelRefusal, type GraphCall, type GraphCategory, graphIdSchema } from "./category-definition";
 import { odataString, requestScheduleSchema, scheduleFrom } from "./graph-shapes";
+import { idSegment } from "./path-segment";
 import { isOpenStage, statusIn } from "./pim-v3-status";
 
 /**
@@ -92,13 +93,13 @@ export const accessPackageCategory: GraphCategory<AccessPackageRequest> = {
   },
   cancel: (id, view) =>
     view === "all"
-      ? { version: "v1.0", path: `${V1_BASE}/${id}/cancel` }
+      ? { version: "v1.0", path: `${V1_BASE}/${idSegment(id)}/cancel` }
       : // Seed 004: a non-administrator cancelling their own request must send its id and requestStatus
         // "cancelled" (British spelling, as documented) to the beta path.
-        { version: "beta", path: `${BETA_SELF_CANCEL_BASE}/${id}/cancel`, body: { id, requestStatus: "cancelled" } },
+        { version: "beta", path: `${BETA_SELF_CANCEL_BASE}/${idSegment(id)}/cancel`, body: { id, requestStatus: "cancelled" } },
   readBack: (id, view): GraphCall =>
     view === "all"
-      ? { version: "v1.0", path: `${V1_BASE}/${id}`, query: { $expand: EXPAND } }
+      ? { version: "v1.0", path: `${V1_BASE}/${idSegment(id)}`, query: { $expand: EXPAND } }
       : { version: "v1.0", path: MINE, query: { $filter: `id eq ${odataString(id)}`, $expand: EXPAND } },
   entitySchema: accessPackageRequestSchema,
   toPendingRequest,

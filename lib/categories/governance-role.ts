@@ -4,6 +4,7 @@ import type { PendingRequest, RequestStage } from "@/lib/requests/pending-reques
 import { classifyByCode, type GraphCall, type ListSource, type GraphCategory, graphIdSchema } from "./category-definition";
 import { fromGovernanceSchedule, governanceScheduleSchema } from "./governance-schedule";
 import { odataString } from "./graph-shapes";
+import { idSegment } from "./path-segment";
 import { isOpenStage, statusIn } from "./pim-v3-status";
 
 // Seed 000: governanceRoleAssignmentRequest (PIM v2, beta, deprecated). Only `azureResources` is spelled out in
@@ -132,7 +133,8 @@ export const governanceRoleCategory: GraphCategory<GovernanceRoleRequest> = {
             parents: { version: "beta", path: `/privilegedAccess/${p.id}/resources`, query: { $select: "id,displayName" } },
             child: (resourceId) => ({
               version: "beta",
-              path: `/privilegedAccess/${p.id}/resources/${resourceId}/roleAssignmentRequests`,
+              // Graph gave this id (a resource of the provider): checked and encoded like any id before it is a path.
+              path: `/privilegedAccess/${p.id}/resources/${idSegment(resourceId)}/roleAssignmentRequests`,
               query: { $expand: EXPAND },
               tag: p.id,
             }),
@@ -157,11 +159,11 @@ export const governanceRoleCategory: GraphCategory<GovernanceRoleRequest> = {
   },
   cancel: (id) => {
     const { provider, graphId } = splitAppId(id);
-    return { version: "beta", path: `${requestsPath(provider.id)}/${graphId}/cancel` };
+    return { version: "beta", path: `${requestsPath(provider.id)}/${idSegment(graphId)}/cancel` };
   },
   readBack: (id): GraphCall => {
     const { provider, graphId } = splitAppId(id);
-    return { version: "beta", path: `${requestsPath(provider.id)}/${graphId}`, query: { $expand: EXPAND }, tag: provider.id };
+    return { version: "beta", path: `${requestsPath(provider.id)}/${idSegment(graphId)}`, query: { $expand: EXPAND }, tag: provider.id };
   },
   entitySchema: governanceRoleRequestSchema,
   toPendingRequest,

@@ -11,6 +11,7 @@ import {
   ticketFrom,
   ticketInfoSchema,
 } from "./graph-shapes";
+import { idSegment } from "./path-segment";
 import { isOpenStage, pimV3Stage, statusIn } from "./pim-v3-status";
 
 // What PIM for Groups and the directory-role schedule requests share: the `request` base type with the schedule
@@ -62,10 +63,10 @@ export function pimV3Collection(base: string, expand: string) {
   const mineList: ListPlan = { sources: () => [{ kind: "collection", call: { version: "v1.0", path: mine, query: { $expand: expand } } }] };
   return {
     mineList,
-    cancel: (id: string): GraphCall => ({ version: "v1.0", path: `${base}/${id}/cancel` }),
+    cancel: (id: string): GraphCall => ({ version: "v1.0", path: `${base}/${idSegment(id)}/cancel` }),
     readBack: (id: string, view: "mine" | "all"): GraphCall =>
       view === "all"
-        ? { version: "v1.0", path: `${base}/${id}`, query: { $expand: expand } }
+        ? { version: "v1.0", path: `${base}/${idSegment(id)}`, query: { $expand: expand } }
         : { version: "v1.0", path: mine, query: { $filter: `id eq ${odataString(id)}`, $expand: expand } },
   };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CALLER_PRINCIPAL, type PendingRequest, type RequestStage } from "@/lib/requests/pending-request";
 import { type GraphCall, type GraphRefusal, type RefusalKind, type GraphCategory, graphIdSchema } from "./category-definition";
 import { fromGovernanceSchedule, governanceScheduleSchema } from "./governance-schedule";
+import { idSegment } from "./path-segment";
 import { isOpenStage, statusIn } from "./pim-v3-status";
 
 /**
@@ -78,8 +79,8 @@ export const privilegedRoleCategory: GraphCategory<PrivilegedRoleRequest> = {
     mine: { sources: () => [{ kind: "collection", call: { version: "beta", path: `${BASE}/my`, query: EXPAND } }] },
   },
   // Cancel answers 200 with the updated entity, so no read-back is needed after it.
-  cancel: (id) => ({ version: "beta", path: `${BASE}/${id}/cancel` }),
-  readBack: (id): GraphCall => ({ version: "beta", path: `${BASE}/${id}`, query: EXPAND }),
+  cancel: (id) => ({ version: "beta", path: `${BASE}/${idSegment(id)}/cancel` }),
+  readBack: (id): GraphCall => ({ version: "beta", path: `${BASE}/${idSegment(id)}`, query: EXPAND }),
   entitySchema: privilegedRoleRequestSchema,
   toPendingRequest,
   classifyCancelRefusal,

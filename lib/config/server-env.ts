@@ -31,6 +31,14 @@ const serverEnvSchema = z.object({
   /** Optional: where to read OpenID metadata when the authority cannot be discovered over https (local IdP). */
   AUTH_METADATA_URL: z.url().optional(),
   AUTH_PROTOCOL_MODE: z.enum(["AAD", "OIDC"]).default("AAD"),
+  /**
+   * The secret list cursors are sealed with (HMAC key derived from it, lib/upstreams/cursor-key.ts). Every replica
+   * behind a load balancer needs the same one; unset, each process generates its own at start.
+   */
+  CURSOR_SECRET: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)").optional(),
+  ),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema> & { endpoints: CloudEndpoints; GRAPH_BASE_URL: string };

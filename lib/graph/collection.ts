@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { GraphCall, GraphCategory } from "@/lib/categories/category-definition";
+import { graphIdSchema, type GraphCall, type GraphCategory } from "@/lib/categories/category-definition";
 import type { PendingRequest } from "@/lib/requests/pending-request";
 
 // `value[]` and `@odata.nextLink` stop here (contract §8.4): callers get entities and an optional next link.
@@ -18,6 +18,22 @@ export function readCollection(body: unknown): CollectionPage | undefined {
   const parsed = collectionSchema.safeParse(body);
   if (!parsed.success) return undefined;
   return { entities: parsed.data.value, nextLink: parsed.data["@odata.nextLink"] };
+}
+
+/**
+ * A parent of a fan-out (a group, a PIM v2 resource) as Graph listed it. Its id becomes a path segment or a filter
+ * value of the next call, so it must have the shape of a Graph id; a parent with any other id is left out (and
+ * logged) rather than asked about.
+ */
+const parentSchema = z.object({ id: graphIdSchema });
+
+/** The ids of the parents Graph listed that are fit to go into a path. */
+export function parentIds(entities: readonly unknown[]): string[] {
+  return entities.flatMap((entity) => {
+    const parsed = parentSchema.safeParse(entity);
+    if (!parsed.success) console.warn("[graph] skipped a parent whose id is not a Graph id", (entity as { id?: unknown })?.id);
+    return parsed.success ? [parsed.data.id] : [];
+  });
 }
 
 /**

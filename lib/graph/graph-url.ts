@@ -19,9 +19,9 @@ export function batchRelativeUrl(call: GraphCall): string {
 }
 
 /**
- * A link Graph handed back (`@odata.nextLink`) or one decoded from a client's cursor is only followed when it
- * points at the same Graph host, version and collection the plan named: the user's token must never go to
- * another host, and a crafted cursor must never reach a path the user did not mean.
+ * A link Graph handed back (`@odata.nextLink`) is only followed (or its paging options put in a cursor) when it
+ * points at the same Graph host, version and collection the plan named: the user's token must never go to another
+ * host, nor to a path the user did not mean. Client cursors carry no link at all (lib/upstreams/cursor).
  */
 export function isLinkWithin(link: string, expected: GraphCall): boolean {
   let url: URL;
@@ -32,7 +32,7 @@ export function isLinkWithin(link: string, expected: GraphCall): boolean {
   }
   const base = new URL(graphRoot(expected.version));
   const expectedPath = new URL(buildGraphUrl({ ...expected, query: {} })).pathname;
-  // A malformed escape (a crafted cursor's "%E0%A4%A") is no link of ours: refused, not an exception.
+  // A malformed escape ("%E0%A4%A") is no link of ours: refused, not an exception.
   const decoded = safeDecode(url.pathname);
   return url.origin === base.origin && decoded !== null && decoded === safeDecode(expectedPath);
 }

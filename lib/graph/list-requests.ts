@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import type { GraphCall, ListSource, GraphCategory } from "@/lib/categories/category-definition";
 import type { PendingRequest, RequestPage, RequestView } from "@/lib/requests/pending-request";
 import { AppError } from "@/lib/errors/app-error";
@@ -7,8 +6,10 @@ import { runBatches, type BatchItemResult } from "./batch";
 import { readCallerId } from "./caller";
 import { readActiveDirectoryRoles } from "./caller-roles";
 import { withCancelRights } from "./cancel-rights";
-import { mapEntities, readCollection } from "./collection";
-import { decodeCursor, encodeCursor, invalidCursor, type CursorPosition } from "@/lib/upstreams/cursor";
+import { mapEntities, parentIds, readCollection } from "./collection";
+import { invalidCursor, openCursor, sealCursor, type CursorBinding, type CursorPosition } from "@/lib/upstreams/cursor";
+import { cursorCaller } from "@/lib/upstreams/cursor-caller";
+import { pagingOptionsOf, type PagingOptions } from "@/lib/upstreams/paging-options";
 import { GraphHttpError } from "./graph-error";
 import { graphRequest } from "./graph-fetch";
 import { buildGraphUrl, callForLink, isLinkWithin } from "./graph-url";
@@ -27,33 +28,48 @@ export async function listGraphRequestPage(input: GraphListInput): Promise<Reque
   const { category, view, token } = input;
   try {
     const plan = category.list[view];
-    // The cursor's own checks (category, view, tampering) come before anything is asked of Graph, `/me` included.
-    // Whether its source and link fit the plan can only be told once the sources are known, below.
-    const cursor = input.cursor ? decodeCursor(input.cursor, category.summary.slug, view) : undefined;
+    // The cursor's own checks (seal, expiry, category, view, caller) come before anything is asked of Graph, `/me`
+    // included. Whether its source exists in the plan can only be told once the sources are known, below.
+    const binding: CursorBinding = { category: category.summary.slug, view, caller: cursorCaller(token) };
+    const cursor = input.cursor ? openCursor(input.cursor, binding) : undefined;
     // Only categories whose cancel needs a directory role ask for the caller's roles, side by side with the page.
     const roles = category.cancelRoles ? readActiveDirectoryRoles(token) : Promise.resolve(null);
     roles.catch(() => {}); // Awaited below; a challenge that fails the page first must not go unhandled.
     const sources = plan.sources({ callerId: plan.needsCallerId ? await readCallerId(token) : "" });
-    const position: CursorPosition = cursor ?? { source: 0, link: buildGraphUrl(entryCall(sources[0]!)) };
+    const position: CursorPosition = cursor ?? { source: 0, paging: [] };
     const source = sources[position.source];
-    if (!source || !isLinkWithin(position.link, entryCall(source))) throw invalidCursor();
+    if (!source) throw invalidCursor();
+    // The link is rebuilt from the plan (path, $filter, $expand, host) with only the cursor's paging options on top.
+    const link = buildGraphUrl(withPaging(entryCall(source), position.paging));
 
     const page =
       source.kind === "collection"
-        ? await collectionPage(category, source.call, position.link, token)
-        : await fanOutPage(category, source, position.link, token);
+        ? await collectionPage(category, source.call, link, token)
+        : await fanOutPage(category, source, link, token);
     const items = category.lookUpPrincipalNames ? await withPrincipalNames(page.items, token) : page.items;
     const nextSource = sources[position.source + 1];
     const next: CursorPosition | null = page.nextLink
-      ? { source: position.source, link: page.nextLink }
+      ? { source: position.source, paging: graphPaging(page.nextLink) }
       : nextSource
-        ? { source: position.source + 1, link: buildGraphUrl(entryCall(nextSource)) }
+        ? { source: position.source + 1, paging: [] }
         : null;
     // Contract §7: some cancels need a directory role the caller may not hold (see cancel-rights).
-    return withCancelRights({ items, nextCursor: next ? encodeCursor(category.summary.slug, view, next) : null }, category, await roles);
+    return withCancelRights({ items, nextCursor: next ? sealCursor(binding, next) : null }, category, await roles);
   } catch (error) {
     throw mapGraphError(error, { category, operation: "list", view });
   }
+}
+
+/** A call with the paging options of a cursor added (they win over the plan's own `$top`, as Graph's link would). */
+function withPaging(call: GraphCall, paging: PagingOptions): GraphCall {
+  return paging.length === 0 ? call : { ...call, query: { ...call.query, ...Object.fromEntries(paging) } };
+}
+
+/** What of Graph's next link goes into a cursor: its paging options. A link without one cannot continue the list. */
+function graphPaging(nextLink: string): PagingOptions {
+  const paging = pagingOptionsOf(nextLink, "graph");
+  if (!paging) throw new AppError("upstream_error", "Microsoft Graph sent a next-page link without a paging token Request Desk knows; the list cannot be continued.");
+  return paging;
 }
 
 /** The call a source starts from: its collection, or the list of parents it fans out over. */
@@ -70,8 +86,6 @@ async function collectionPage(category: GraphCategory<unknown>, call: GraphCall,
   const page = await fetchCollection(link, call, token);
   return { items: mapEntities(category, page.entities, call.tag), nextLink: page.nextLink };
 }
-
-const parentSchema = z.object({ id: z.string() });
 
 /**
  * One page of parents (groups, resources) and every request of each, asked 20 parents per `$batch`. A parent
@@ -92,10 +106,7 @@ async function fanOutPage(
     if (source.skipWhenRefused && error instanceof GraphHttpError && error.status === 403) return { items: [], nextLink: undefined };
     throw error;
   }
-  const calls = parentsPage.entities.flatMap((p) => {
-    const parsed = parentSchema.safeParse(p);
-    return parsed.success ? [source.child(parsed.data.id)] : [];
-  });
+  const calls = parentIds(parentsPage.entities).map((id) => source.child(id));
   const results = await runBatches(calls, token, { concurrency: FAN_OUT_CONCURRENCY });
 
   const items: PendingRequest[] = [];

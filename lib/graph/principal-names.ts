@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { CALLER_PRINCIPAL, type PendingRequest } from "@/lib/requests/pending-request";
+import { idSegment } from "@/lib/categories/path-segment";
 import { runBatch } from "./batch";
 
 const userSchema = z.object({ id: z.string(), displayName: z.string().nullish() });
@@ -21,7 +22,7 @@ export async function withPrincipalNames(items: PendingRequest[], token: string)
   const query = { $select: "id,displayName" };
   const results = await runBatch(
     "v1.0",
-    [...(askMe ? [{ version: "v1.0" as const, path: "/me", query }] : []), ...unresolved.map((id) => ({ version: "v1.0" as const, path: `/users/${id}`, query }))],
+    [...(askMe ? [{ version: "v1.0" as const, path: "/me", query }] : []), ...unresolved.map((id) => ({ version: "v1.0" as const, path: `/users/${idSegment(id)}`, query }))],
     token,
   ).catch(() => []);
   const names = new Map<string, string>();

@@ -1,11 +1,10 @@
 import "server-only";
-import { z } from "zod";
 import type { GraphCall, ListSource, GraphCategory } from "@/lib/categories/category-definition";
 import { graphCategories } from "@/lib/categories/registry";
 import type { AccessReport, CategoryAccess, ViewAccess } from "@/lib/requests/category-access";
 import { REQUEST_VIEWS, type CategorySlug, type RequestView } from "@/lib/requests/pending-request";
 import { MAX_BATCH_SIZE, runBatches, type BatchCall } from "./batch";
-import { readCollection } from "./collection";
+import { parentIds, readCollection } from "./collection";
 import { GraphHttpError } from "./graph-error";
 import { graphRequest } from "./graph-fetch";
 import { buildGraphUrl } from "./graph-url";
@@ -116,13 +115,11 @@ function parentsRefused(
   return { available: false, code, message: `Microsoft Graph does not let you list the ${what} whose ${category.summary.label} requests this view shows.${grant}` };
 }
 
-const parentSchema = z.object({ id: z.string() });
-
 async function firstParents(parents: GraphCall, token: string): Promise<SampleParents> {
   try {
     const response = await graphRequest(buildGraphUrl(withTop(parents, PROBE_PARENTS)), { token });
     const entities = readCollection(response.body)?.entities ?? [];
-    return { ids: entities.flatMap((entity) => parentSchema.safeParse(entity).data?.id ?? []).slice(0, PROBE_PARENTS) };
+    return { ids: parentIds(entities).slice(0, PROBE_PARENTS) };
   } catch (error) {
     // Refused (the groups may not be read): so is the list. Anything else is the list's own error to show.
     if (error instanceof GraphHttpError && error.claimsChallenge) throw error;

@@ -2,6 +2,7 @@ import { experimental_streamedQuery as streamedQuery, queryOptions } from "@tans
 import type { GetToken } from "@/lib/auth/token-request";
 import { apiFetch } from "@/lib/client/api-client";
 import { upstreamOf, type CategorySlug, type PendingRequest, type RequestPage, type RequestView, type SkippedScope } from "@/lib/requests/pending-request";
+import { requestPages, type StreamedPage } from "./request-pages";
 
 // One key factory for every request query, shared by useQueries, invalidation and optimistic writes.
 export const requestKeys = {
@@ -36,30 +37,28 @@ export function requestListOptions(
   return queryOptions({
     queryKey: requestKeys.list(category, view),
     enabled,
-    queryFn: streamedQuery<RequestPage, RequestList>({
-      streamFn: () => pages(category, view, getToken),
+    queryFn: streamedQuery<StreamedPage, RequestList>({
+      streamFn: () => requestPages((cursor) => fetchPage(category, view, getToken, cursor)),
       // Completeness lives with the rows: a list cut short (a cancel stops its fetch) or dropped from the cache
-      // and fetched again is never taken for a whole one.
-      reducer: (list, page) => ({
-        items: [...list.items, ...page.items],
-        complete: page.nextCursor === null,
-        skippedScopes: page.skippedScopes?.length ? [...list.skippedScopes, ...page.skippedScopes] : list.skippedScopes,
-      }),
+      // and fetched again is never taken for a whole one. A restarted list starts over from its first page.
+      reducer: (before, page) => {
+        const list = page.restarted ? EMPTY_LIST : before;
+        return {
+          items: [...list.items, ...page.items],
+          complete: page.nextCursor === null,
+          skippedScopes: page.skippedScopes?.length ? [...list.skippedScopes, ...page.skippedScopes] : list.skippedScopes,
+        };
+      },
       initialValue: EMPTY_LIST,
       refetchMode: "replace",
     }),
   });
 }
 
-async function* pages(category: CategorySlug, view: RequestView, getToken: GetToken) {
-  let cursor: string | null = null;
-  do {
-    const params = new URLSearchParams({ category, view });
-    if (cursor) params.set("cursor", cursor);
-    const page: RequestPage = await apiFetch<RequestPage>(`/api/requests?${params}`, getToken, {}, undefined, [upstreamOf(category)]);
-    yield page;
-    cursor = page.nextCursor;
-  } while (cursor);
+function fetchPage(category: CategorySlug, view: RequestView, getToken: GetToken, cursor: string | null): Promise<RequestPage> {
+  const params = new URLSearchParams({ category, view });
+  if (cursor) params.set("cursor", cursor);
+  return apiFetch<RequestPage>(`/api/requests?${params}`, getToken, {}, undefined, [upstreamOf(category)]);
 }
 
 /** Replaces one request in a cached list. */

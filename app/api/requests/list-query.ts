@@ -3,5 +3,6 @@ import { viewSchema } from "@/lib/api/route-input";
 
 export const listQuerySchema = z.object({
   view: viewSchema.default("all"),
-  cursor: z.string().max(8_192, "The cursor is too long.").optional(),
+  // Its length and everything else are the cursor's own checks (lib/upstreams/cursor): any bad cursor is invalid_cursor.
+  cursor: z.string().optional(),
 });
