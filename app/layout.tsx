@@ -11,6 +11,8 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The reader's explicit theme, on <html> from the first byte (no flash, no inline script); none follows the system.
+  // Reading the cookie also renders every page per request, which the CSP nonce needs (proxy.ts): a page
+  // prerendered at build time would carry scripts without this request's nonce, and the browser would block them.
   const theme = themeAttribute(parseThemePreference((await cookies()).get(THEME_COOKIE)?.value));
   return (
     <html lang="en" data-theme={theme}>
