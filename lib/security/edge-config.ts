@@ -14,7 +14,7 @@ const edgeEnvSchema = z.object({
 
 export type EdgeConfig = z.infer<typeof edgeEnvSchema>;
 
-export function readEdgeConfig(env: NodeJS.ProcessEnv = process.env): EdgeConfig {
+export function readEdgeConfig(env: Record<string, string | undefined> = process.env): EdgeConfig {
   const parsed = edgeEnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
