@@ -2,6 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { APP_URL, IDP_URL } from "../../scripts/demo-env";
 import { ADMIN, MEGAN } from "../../stand-ins/demo-tenant";
 import { collectViolations } from "../support/csp-violations";
+import { SEED_LANDMARKS } from "../../stand-ins/graph-emulator/seed";
+import { cancelButton, requestRow } from "../support/dashboard";
 import { resetEmulator } from "../support/emulator";
 import { expectSignedInAs, signInThroughIdentityProvider } from "../support/sign-in";
 
@@ -38,14 +40,23 @@ test("only the redirect bridge may be framed, and only by the app", async ({ req
   expect((await request.get("/redirect")).headers()["content-security-policy"]).toContain("frame-ancestors 'self'");
 });
 
+test("the listener does see a violation when one happens", async ({ page }) => {
+  const violations = await collectViolations(page);
+  await page.goto("/");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  // The classic injection: markup with an inline event handler. The policy blocks it and the listener sees it.
+  await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img src="/no-such-image.png" onerror="window.injected = true">'));
+  await expect.poll(() => violations.map((v) => v.directive)).toContain("script-src-attr");
+  expect(await page.evaluate(() => "injected" in window)).toBe(false);
+});
+
 async function visitEveryScreen(page: Page): Promise<void> {
   await expect(page.getByRole("button", { name: "All requests" })).toBeVisible();
-  await expect(page.locator("tbody tr[data-request-id]").first()).toBeVisible();
-  const firstRow = page.locator("tbody tr[data-request-id]").first();
-  await firstRow.getByRole("button", { name: /^Details of / }).click();
+  const row = requestRow(page, "group-assignment", SEED_LANDMARKS.groupAssignment.colleagueCancellable.id);
+  await row.getByRole("button", { name: /^Details of / }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
   await page.getByRole("button", { name: "Close details" }).click();
-  await firstRow.getByRole("button", { name: /^Cancel / }).click();
+  await cancelButton(row).click();
   await expect(page.getByRole("dialog", { name: "Cancel this request?" })).toBeVisible();
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "Permissions" }).click();
