@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { serverEnv } from "@/lib/config/server-env";
 import { REDIRECT_BRIDGE_PATH } from "@/lib/auth/redirect-bridge-path";
-import { newNonce, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { NONCE_HEADER, newNonce, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { COMMON_SECURITY_HEADERS } from "@/lib/security/security-headers";
 
 /**
@@ -12,14 +12,17 @@ import { COMMON_SECURITY_HEADERS } from "@/lib/security/security-headers";
  */
 export function proxy(request: NextRequest) {
   const { endpoints, AUTH_METADATA_URL } = serverEnv();
+  const nonce = newNonce();
   const policy = pageContentSecurityPolicy({
-    nonce: newNonce(),
+    nonce,
     identityProviderUrls: [endpoints.authority, endpoints.loginUrl, AUTH_METADATA_URL],
     frameableBySelf: request.nextUrl.pathname === REDIRECT_BRIDGE_PATH,
     development: process.env.NODE_ENV === "development",
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
+  // For the root layout, which hands it to the code that injects <style> elements (components/style-nonce.tsx).
+  requestHeaders.set(NONCE_HEADER, nonce);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   // Also set by server/main.ts; repeated here so `npm run dev` (no custom server) shows the same headers.

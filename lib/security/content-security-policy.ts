@@ -52,6 +52,9 @@ function originsOf(urls: readonly (string | undefined)[]): string[] {
   return [...origins];
 }
 
+/** The request header proxy.ts passes the nonce on in (never sent to the browser as a header). */
+export const NONCE_HEADER = "x-nonce";
+
 /** 128 random bits, base64: the nonce of one page. */
 export function newNonce(): string {
   const bytes = new Uint8Array(16);
