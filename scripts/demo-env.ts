@@ -44,4 +44,5 @@ export const ARM_EMULATOR_ENV: Record<string, string> = {
   IDP_ISSUER: IDP_URL,
 };
 
-export const APP_START_COMMAND = `npx next start -H 127.0.0.1 -p ${APP_LISTEN_PORT}`;
+// The production server (server/main.ts, bundled by `npm run build`), as `npm start` runs it.
+export const APP_START_COMMAND = `HOST=127.0.0.1 PORT=${APP_LISTEN_PORT} node .next/request-desk-server.mjs`;

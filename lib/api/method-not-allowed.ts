@@ -10,7 +10,8 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
  * HEAD goes to GET. Use: `export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);`
  */
 export function methodNotAllowed(allowed: readonly Method[]) {
-  const allow = [...allowed, "OPTIONS"].join(", ");
+  // HEAD is answered wherever GET is (Next runs GET and drops the body), so it is allowed there too.
+  const allow = [...allowed.flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m])), "OPTIONS"].join(", ");
   const refuse = (request: Request) => {
     const response = new AppError("method_not_allowed", `${request.method} is not supported here; use ${allowed.join(" or ")}.`).toResponse();
     response.headers.set("Allow", allow);

@@ -1,8 +1,7 @@
 import { EventType, PublicClientApplication, ProtocolMode, type AuthenticationResult } from "@azure/msal-browser";
 import type { PublicAuthConfig } from "./auth-config-types";
 
-/** Path of the MSAL v5 redirect bridge page, used by silent (iframe) renewals. */
-export const REDIRECT_BRIDGE_PATH = "/redirect";
+export { REDIRECT_BRIDGE_PATH } from "./redirect-bridge-path";
 
 export function createMsalInstance(config: PublicAuthConfig): PublicClientApplication {
   // During server rendering there is no window; MSAL then builds an inert instance and the page renders its

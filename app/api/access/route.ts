@@ -1,8 +1,11 @@
+import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { readOptionalUpstreamToken, readUpstreamToken } from "@/lib/api/upstream-tokens";
 import { respond } from "@/lib/api/respond";
 import { probeAccess } from "@/lib/upstreams/probe-access";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);
 
 // GET /api/access → { categories: [{ category, views: { mine, all } }], directoryRoles }: what Graph and Azure
 // Resource Manager let this user list, and the directory roles Graph says they hold. The ARM token is optional.

@@ -1,3 +1,4 @@
+import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import type { NextRequest } from "next/server";
 import { readUpstreamTokens } from "@/lib/api/upstream-tokens";
 import { respond } from "@/lib/api/respond";
@@ -6,6 +7,8 @@ import { listRequestPage } from "@/lib/upstreams/list-requests";
 import { listQuerySchema } from "./list-query";
 
 export const dynamic = "force-dynamic";
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);
 
 // GET /api/requests?category=<slug>&view=mine|all[&cursor=…] → { items, nextCursor }
 export function GET(request: NextRequest) {
