@@ -1,3 +1,4 @@
+import { admitCaller } from "@/lib/api/admit-caller";
 import { readOptionalUpstreamToken, readUpstreamToken } from "@/lib/api/upstream-tokens";
 import { respond } from "@/lib/api/respond";
 import { probeAccess } from "@/lib/upstreams/probe-access";
@@ -8,6 +9,7 @@ export const dynamic = "force-dynamic";
 // Resource Manager let this user list, and the directory roles Graph says they hold. The ARM token is optional.
 export function GET(request: Request) {
   return respond(async () => {
+    admitCaller(request);
     const tokens = { graph: readUpstreamToken(request, "graph"), arm: readOptionalUpstreamToken(request, "arm") };
     return Response.json(await probeAccess(tokens));
   });
