@@ -39,6 +39,27 @@ const serverEnvSchema = z.object({
     (value) => (value === "" ? undefined : value),
     z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)").optional(),
   ),
+  // Abuse limits of the app's own API (lib/api/admit-caller.ts). Generous for a person clicking, tight enough
+  // that one caller cannot spend the instance's memory or Graph quota for everyone.
+  /** Requests a caller (one access token) may send at once, and how fast that allowance refills. */
+  API_RATE_LIMIT_USER_BURST: z.coerce.number().int().positive().default(1_000),
+  API_RATE_LIMIT_USER_PER_SECOND: z.coerce.number().positive().default(50),
+  /** The same per client address, token or not (several users may share an address behind NAT: hence larger). */
+  API_RATE_LIMIT_ADDRESS_BURST: z.coerce.number().int().positive().default(2_000),
+  API_RATE_LIMIT_ADDRESS_PER_SECOND: z.coerce.number().positive().default(100),
+  /** Callers and addresses remembered per limit; past it the longest-unseen is forgotten (memory stays bounded). */
+  API_RATE_LIMIT_MAX_KEYS: z.coerce.number().int().positive().default(10_000),
+  /** The largest bulk cancel body; a 1,000-item bulk cancel is about 100 KB. */
+  API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** Request body bytes this instance holds at once, all callers together; past it new bodies get 503 server_busy. */
+  API_BODY_BUDGET_BYTES: z.coerce.number().int().positive().default(8 * 1_048_576),
+  /** How long a client may take to send its whole body (slow-drip senders hold memory and a connection). */
+  API_BODY_READ_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /**
+   * Reverse proxies in front of the app that append the client's address to X-Forwarded-For. 0: the TCP peer is
+   * the client and X-Forwarded-For is ignored (anyone can write it).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema> & { endpoints: CloudEndpoints; GRAPH_BASE_URL: string };

@@ -1,6 +1,6 @@
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import type { NextRequest } from "next/server";
-import { readUpstreamTokens } from "@/lib/api/upstream-tokens";
+import { admitCaller } from "@/lib/api/admit-caller";
 import { respond } from "@/lib/api/respond";
 import { categoryFromSlug, parseInput } from "@/lib/api/route-input";
 import { listRequestPage } from "@/lib/upstreams/list-requests";
@@ -13,10 +13,11 @@ export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);
 // GET /api/requests?category=<slug>&view=mine|all[&cursor=…] → { items, nextCursor }
 export function GET(request: NextRequest) {
   return respond(async () => {
+    const caller = admitCaller(request);
     const params = request.nextUrl.searchParams;
     const category = categoryFromSlug(params.get("category"));
     const query = parseInput(listQuerySchema, Object.fromEntries(params), "query");
-    const tokens = readUpstreamTokens(request, [category.upstream]);
+    const tokens = caller.tokensFor([category.upstream]);
     const page = await listRequestPage({ category, view: query.view, cursor: query.cursor, tokens });
     return Response.json(page);
   });

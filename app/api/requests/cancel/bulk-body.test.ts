@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "./route";
 
-// What the bulk cancel route says of bodies it cannot take. Every case is refused before a token is even read, so
+// What the bulk cancel route says of bodies it cannot take. Every case is refused before anything reaches Graph, so
 // no Graph is needed (GRAPH_BASE_URL points at the real cloud, which these machines cannot reach).
 
 const ID = "6aacaee8-4089-4048-9510-3119367fc943";
@@ -31,7 +31,7 @@ describe("POST /api/requests/cancel bodies", () => {
       },
     });
     const response = await POST(
-      new Request("http://localhost/api/requests/cancel", { method: "POST", headers: { "content-type": "application/json" }, body: streamed, duplex: "half" } as RequestInit),
+      new Request("http://localhost/api/requests/cancel", { method: "POST", headers: { authorization: "Bearer x", "content-type": "application/json" }, body: streamed, duplex: "half" } as RequestInit),
     );
     expect(await errorOf(response)).toEqual({ status: 413, code: "payload_too_large" });
   });

@@ -1,8 +1,10 @@
+import { admitCaller } from "@/lib/api/admit-caller";
+import { abuseLimits } from "@/lib/api/abuse-limits";
+import { releaseWhenDone } from "@/lib/api/bulk-run-lock";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { respond } from "@/lib/api/respond";
 import { parseInput } from "@/lib/api/route-input";
-import { readUpstreamTokens } from "@/lib/api/upstream-tokens";
 import { upstreamsOf } from "@/lib/upstreams/bulk-cancel";
 import { bulkCancelStream } from "@/lib/upstreams/bulk-stream";
 import { BULK_CANCEL_CONTENT_TYPE } from "@/lib/requests/bulk-outcome";
@@ -14,13 +16,18 @@ export const dynamic = "force-dynamic";
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);
 
 // POST /api/requests/cancel  body: { items: [{ category, id }…], view?: "mine" | "all" } → 200 NDJSON stream
-// (lib/requests/bulk-outcome.ts). Bad input is a JSON 400 and a missing token a 401 (one per API the items live
-// in: Authorization for Graph, X-ARM-Authorization for ARM), both before anything reaches either API.
+// (lib/requests/bulk-outcome.ts). No token is a 401 before the body is read; bad input is a JSON 400 and a token
+// missing for an API the items live in a 401 (Authorization for Graph, X-ARM-Authorization for ARM), both before
+// anything reaches either API.
 export function POST(request: Request) {
   return respond(async () => {
+    const caller = admitCaller(request);
     const body = parseInput(bulkCancelBodySchema, await readJsonBody(request), "body");
-    const tokens = readUpstreamTokens(request, upstreamsOf(body.items));
-    return new Response(bulkCancelStream({ ...body, tokens }), {
+    const tokens = caller.tokensFor(upstreamsOf(body.items));
+    // One run per caller at a time (409 bulk_run_in_progress); the slot is free again when the stream ends or the
+    // browser goes away.
+    const release = abuseLimits().bulkRuns.acquire(caller.key);
+    return new Response(releaseWhenDone(release, () => bulkCancelStream({ ...body, tokens })), {
       headers: {
         "Content-Type": BULK_CANCEL_CONTENT_TYPE,
         // Outcomes must reach the browser as they happen: no caching, and no proxy may buffer or compress them.
