@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { DEMO_APP_ENV } from "../../scripts/demo-env";
+import { APP_SERVER_ENTRY, DEMO_APP_ENV } from "../../scripts/demo-env";
 
 /**
  * A second instance of the app's production build (the one the app webServer built) on a free port, with extra
@@ -9,8 +9,8 @@ import { DEMO_APP_ENV } from "../../scripts/demo-env";
  */
 export async function startAppBeside(env: Record<string, string>): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, ...DEMO_APP_ENV, ...env },
+  const child = spawn(process.execPath, [APP_SERVER_ENTRY], {
+    env: { ...process.env, ...DEMO_APP_ENV, HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: "ignore",
   });
   const stop = () => {
