@@ -8,6 +8,7 @@ import { readEdgeConfig } from "@/lib/security/edge-config";
 import { rawRefusal, writeRefusal } from "@/lib/security/edge-answers";
 import { expectationRefusal, methodRefusal, refusalForParseError, screenRequest } from "@/lib/security/request-screen";
 import { API_SECURITY_HEADERS, COMMON_SECURITY_HEADERS, isApiPath } from "@/lib/security/security-headers";
+import { appLogger } from "@/lib/ops/logger";
 
 // Next reads NODE_ENV as it loads, and `next start` sets it; so this server sets it before importing Next.
 if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" });
@@ -25,7 +26,7 @@ function serve(req: IncomingMessage, res: ServerResponse): void {
   const headers = isApiPath(url.split("?", 1)[0] ?? "") ? API_SECURITY_HEADERS : COMMON_SECURITY_HEADERS;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   handle(req, res).catch((error: unknown) => {
-    console.error("[server] request failed", error instanceof Error ? error.message : error);
+    appLogger().error({ kind: "unexpected_failure", reason: error instanceof Error ? error.message : String(error) }, "Next failed to answer a request");
     if (!res.headersSent) writeRefusal(res, { code: "internal_error", message: "Something went wrong on the Request Desk server." });
     else res.destroy();
   });
@@ -48,7 +49,7 @@ server.on("connect", (req: IncomingMessage, socket: Socket) => {
 });
 
 server.listen(config.PORT, config.HOST, () => {
-  console.log(`Request Desk listening on http://${config.HOST}:${config.PORT}`);
+  appLogger().info({ kind: "listening", host: config.HOST, port: config.PORT }, `Request Desk listening on http://${config.HOST}:${config.PORT}`);
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -24,6 +24,6 @@ export async function respond(handler: () => Promise<Response>): Promise<Respons
  * An API route's whole answer: the handler body through `respond`, and one log line for the request naming
  * `route` (the pattern, not the path, so ids and queries never reach the log).
  */
-export function handleApiRequest(request: Request, route: string, handler: () => Promise<Response>): Promise<Response> {
-  return withRequestLog(request, route, () => respond(handler));
+export function handleApiRequest(request: Request, route: string, handler: () => Promise<Response>, options: { probe?: boolean } = {}): Promise<Response> {
+  return withRequestLog(request, route, () => respond(handler), options);
 }

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { PendingRequest } from "@/lib/requests/pending-request";
 import { armRequest } from "./arm-fetch";
 import { assertArmLinkWithin } from "./arm-paths";
+import { appLogger } from "@/lib/ops/logger";
 
 // ARM's list shape (contract "Endpoints"): `{ value: [...], nextLink?: "<absolute URL>" }`. `value[]` and `nextLink`
 // stop here: callers get entities and a next link that was checked before anyone follows it.
@@ -56,7 +57,7 @@ export function mapArmEntities(category: ArmCategory<unknown>, entities: readonl
     const parsed = category.entitySchema.safeParse(raw);
     const id = idSchema.safeParse(raw).data?.id;
     if (parsed.success && id) mapped.push({ key: id.toLowerCase(), item: category.toPendingRequest(parsed.data) });
-    else console.warn(`[arm] skipped a ${category.summary.slug} entity that did not parse`, id);
+    else appLogger().warn({ kind: "skipped_entity", upstream: "arm", category: category.summary.slug, id }, "skipped an entity that did not parse");
   }
   return mapped;
 }

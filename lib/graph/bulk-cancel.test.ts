@@ -277,7 +277,7 @@ describe("input validation", () => {
       expect(response.status).toBe(405);
       expect(response.headers.get("allow")).toBe("POST, OPTIONS");
       const { error } = (await response.json()) as { error: { code: string; message: string } };
-      expect(error).toEqual({ code: "method_not_allowed", message: `${method} is not supported here; use POST.` });
+      expect(error).toMatchObject({ code: "method_not_allowed", message: `${method} is not supported here; use POST.` });
     }
     expect(OPTIONS().headers.get("allow")).toBe("POST, OPTIONS");
     expect(await graphLog()).toEqual([]);

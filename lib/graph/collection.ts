@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { graphIdSchema, type GraphCall, type GraphCategory } from "@/lib/categories/category-definition";
 import type { PendingRequest } from "@/lib/requests/pending-request";
+import { appLogger } from "@/lib/ops/logger";
 
 // `value[]` and `@odata.nextLink` stop here (contract §8.4): callers get entities and an optional next link.
 const collectionSchema = z.object({
@@ -31,7 +32,7 @@ const parentSchema = z.object({ id: graphIdSchema });
 export function parentIds(entities: readonly unknown[]): string[] {
   return entities.flatMap((entity) => {
     const parsed = parentSchema.safeParse(entity);
-    if (!parsed.success) console.warn("[graph] skipped a parent whose id is not a Graph id", (entity as { id?: unknown })?.id);
+    if (!parsed.success) appLogger().warn({ kind: "skipped_parent", upstream: "graph", id: String((entity as { id?: unknown })?.id) }, "skipped a parent whose id is not a Graph id");
     return parsed.success ? [parsed.data.id] : [];
   });
 }
@@ -45,7 +46,7 @@ export function mapEntities(category: GraphCategory<unknown>, entities: readonly
   for (const raw of entities) {
     const parsed = category.entitySchema.safeParse(raw);
     if (parsed.success) items.push(category.toPendingRequest(parsed.data, tag));
-    else console.warn(`[graph] skipped a ${category.summary.slug} entity that did not parse`, (raw as { id?: unknown })?.id);
+    else appLogger().warn({ kind: "skipped_entity", upstream: "graph", category: category.summary.slug, id: String((raw as { id?: unknown })?.id) }, "skipped an entity that did not parse");
   }
   return items;
 }

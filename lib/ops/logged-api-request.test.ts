@@ -24,7 +24,7 @@ describe("one log line per API request", () => {
       recordUpstreamCall({ upstream: "graph", method: "POST", status: 503, durationMs: 41.6, requestId: "graph-req-1", clientRequestId: "ours-1" });
       noteErrorCode("upstream_unavailable");
       return Response.json({ error: { code: "upstream_unavailable", message: "Graph is unavailable" } }, { status: 503 });
-    }, logger);
+    }, { logger });
 
     expect(response.status).toBe(503);
     expect(lines()).toEqual([
@@ -61,7 +61,7 @@ describe("one log line per API request", () => {
         },
       });
       return new Response(body, { headers: { "content-type": "application/x-ndjson" } });
-    }, logger);
+    }, { logger });
 
     expect(lines()).toHaveLength(0);
     expect(await response.text()).toBe('{"index":1}\n{"index":2}\n');
@@ -74,7 +74,7 @@ describe("one log line per API request", () => {
     const response = await withRequestLog({ method: "POST" }, "/api/requests/cancel", async () => {
       const body = new ReadableStream<Uint8Array>({ pull: (controller) => controller.enqueue(new Uint8Array([10])) });
       return new Response(body, { headers: { "content-type": "application/x-ndjson" } });
-    }, logger);
+    }, { logger });
     const reader = response.body!.getReader();
     await reader.read();
     await reader.cancel();

@@ -17,7 +17,7 @@ export async function withRequestLog(
   request: LoggedRequest,
   route: string,
   handler: () => Promise<Response>,
-  logger: Logger = appLogger(),
+  { logger = appLogger(), probe = false }: { logger?: Logger; probe?: boolean } = {},
 ): Promise<Response> {
   const record = newRequestLogRecord();
   const started = performance.now();
@@ -26,6 +26,8 @@ export async function withRequestLog(
     const line = requestLogLine({ method: request.method, route, status: response.status, durationMs: performance.now() - started, aborted, record });
     if (response.status >= 500) logger.error(line, "api request");
     else if (response.status >= 400 && response.status !== 404) logger.warn(line, "api request");
+    // A probe answers every few seconds for as long as the instance lives: its successes are noise at info.
+    else if (probe) logger.debug(line, "api request");
     else logger.info(line, "api request");
   };
   if (!isStreamed(response) || !response.body) {

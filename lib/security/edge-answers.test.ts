@@ -15,7 +15,7 @@ describe("rawRefusal", () => {
       "Cache-Control: no-store",
       "X-Content-Type-Options: nosniff",
     ]));
-    expect(JSON.parse(body)).toEqual({ error: { code: "method_not_allowed", message: "TRACE is not supported." } });
+    expect(JSON.parse(body)).toMatchObject({ error: { code: "method_not_allowed", message: "TRACE is not supported." } });
   });
 
   it("takes its status from the error code", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { hkdfSync, randomBytes } from "node:crypto";
 import { serverEnv } from "@/lib/config/server-env";
+import { appLogger } from "@/lib/ops/logger";
 
 // The key list cursors are sealed with. Derived with HKDF rather than used raw, so the secret an operator sets is
 // never itself the MAC key, and a later use of the same secret (with another `info`) gets an unrelated key.
@@ -19,8 +20,9 @@ export function cursorKey(): Buffer {
   if (!slot[SLOT]) {
     const secret = serverEnv().CURSOR_SECRET;
     if (!secret) {
-      console.warn(
-        "[cursor] CURSOR_SECRET is not set: list cursors are sealed with a key generated at start, so they stop working when this process restarts. Replicas behind a load balancer must share one CURSOR_SECRET.",
+      appLogger().warn(
+        { kind: "generated_cursor_key" },
+        "CURSOR_SECRET is not set: list cursors are sealed with a key generated at start, so they stop working when this process restarts. Replicas behind a load balancer must share one CURSOR_SECRET.",
       );
     }
     slot[SLOT] = deriveCursorKey(secret ?? randomBytes(KEY_BYTES));

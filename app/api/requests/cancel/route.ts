@@ -3,11 +3,12 @@ import { abuseLimits } from "@/lib/api/abuse-limits";
 import { releaseWhenDone } from "@/lib/api/bulk-run-lock";
 import { methodNotAllowed } from "@/lib/api/method-not-allowed";
 import { readJsonBody } from "@/lib/api/read-json-body";
-import { respond } from "@/lib/api/respond";
+import { handleApiRequest } from "@/lib/api/respond";
 import { parseInput } from "@/lib/api/route-input";
 import { upstreamsOf } from "@/lib/upstreams/bulk-cancel";
 import { bulkCancelStream } from "@/lib/upstreams/bulk-stream";
 import { BULK_CANCEL_CONTENT_TYPE } from "@/lib/requests/bulk-outcome";
+import { noteItemCount } from "@/lib/ops/request-log-context";
 import { bulkCancelBodySchema } from "./bulk-input";
 
 export const dynamic = "force-dynamic";
@@ -20,9 +21,10 @@ export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);
 // missing for an API the items live in a 401 (Authorization for Graph, X-ARM-Authorization for ARM), both before
 // anything reaches either API.
 export function POST(request: Request) {
-  return respond(async () => {
+  return handleApiRequest(request, "/api/requests/cancel", async () => {
     const caller = admitCaller(request);
     const body = parseInput(bulkCancelBodySchema, await readJsonBody(request), "body");
+    noteItemCount(body.items.length);
     const tokens = caller.tokensFor(upstreamsOf(body.items));
     // One run per caller at a time (409 bulk_run_in_progress); the slot is free again when the stream ends or the
     // browser goes away.
