@@ -2,6 +2,7 @@ import "server-only";
 import { Agent, errors, request, type Dispatcher } from "undici";
 import { serverEnv } from "@/lib/config/server-env";
 import { RETRYABLE_STATUSES } from "@/lib/graph/graph-error";
+import { retryWait } from "@/lib/upstreams/backoff";
 import { ArmAbortedError, ArmHttpError, ArmUnreachableError } from "./arm-error";
 import { resolveArmUrl } from "./arm-paths";
 
@@ -32,7 +33,7 @@ export interface ArmRequestOptions {
 /**
  * The one door to Azure Resource Manager: bearer token, `x-ms-client-request-id` (one per logical call, the same on
  * its retries, so ARM's logs tie them together), a timeout per attempt, and retries of 429/503/504 that honour
- * `Retry-After` (contract "Errors, throttling, ids"), with jittered exponential back-off when it is absent. Takes a
+ * `Retry-After` (contract "Errors, throttling, ids"), jittered, with exponential back-off (full jitter, lib/upstreams/backoff) when it is absent. Takes a
  * path the app built or an absolute link on the ARM root (anything else is refused unsent); `api-version` is the
  * caller's, in the query. Anything else that is not 2xx is thrown as an ArmHttpError for the caller to translate.
  *
@@ -52,8 +53,8 @@ export async function armRequest(pathOrUrl: string, options: ArmRequestOptions):
     if (response.status >= 200 && response.status < 300) return { status: response.status, body, headers: response.headers };
 
     const error = ArmHttpError.fromParts(response.status, body, response.headers);
-    const waitMs = error.retryAfterMs ?? armBackoffMs(attempt);
-    if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxRetries || waitMs > env.GRAPH_MAX_RETRY_WAIT_MS) throw error;
+    const { waitMs, askedMs } = retryWait(error.retryAfterMs, attempt);
+    if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxRetries || askedMs > env.GRAPH_MAX_RETRY_WAIT_MS) throw error;
     await sleep(waitMs, options.signal);
   }
 }
@@ -110,15 +111,6 @@ function readJson(text: string): unknown {
   } catch {
     return null;
   }
-}
-
-/**
- * Back-off when ARM sent no Retry-After: exponential with "equal jitter" (half fixed, half random), so the many
- * parallel calls of a fan-out or a bulk run that failed together do not all come back at the same instant.
- */
-export function armBackoffMs(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(8_000, 500 * 2 ** attempt);
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
