@@ -28,6 +28,8 @@ export interface ArmRequestOptions {
   signal?: AbortSignal;
   /** Called each time the request is sent, retries included: a bulk cancel reports how often a cancel went out. */
   onSend?: () => void;
+  /** Called with the status of every answer, retried ones included: a cancel's history (a lost 503/504 answer). */
+  onAnswer?: (status: number) => void;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function armRequest(pathOrUrl: string, options: ArmRequestOptions):
     options.onSend?.();
     const response = await send(url, options, clientRequestId, env.GRAPH_TIMEOUT_MS);
     const body = readJson(response.text);
+    options.onAnswer?.(response.status);
     if (response.status >= 200 && response.status < 300) return { status: response.status, body, headers: response.headers };
 
     const error = ArmHttpError.fromParts(response.status, body, response.headers);

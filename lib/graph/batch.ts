@@ -32,6 +32,8 @@ export interface BatchRunOptions {
   concurrency?: number;
   /** Called once per call as soon as its answer is final (after any retries), with how often it was sent. */
   onResult?: (index: number, result: BatchItemResult, attempts: number) => void;
+  /** Called for every answer of a call, retried ones included, before its retry is decided (a cancel's history). */
+  onAnswer?: (index: number, result: BatchItemResult) => void;
   /**
    * What a `$batch` request that fails as a whole (network, timeout, an error status on the envelope) does:
    * "throw" (default) fails the run; "retry-items" answers its items like a 503 (or, for a 4xx such as 401, with
@@ -125,6 +127,7 @@ export async function runBatches(calls: readonly BatchCall[], token: string, opt
       const draw = Math.random();
       for (const entry of batch) {
         const result = answered.get(entry.index) ?? missingAnswer();
+        options.onAnswer?.(entry.index, result);
         const { waitMs, askedMs } = retryWait(parseRetryAfter(lookupHeader(result.headers, "retry-after")), entry.attempts - 1, () => draw);
         const retry = RETRYABLE_STATUSES.has(result.status) && entry.attempts <= env.GRAPH_MAX_RETRIES && askedMs <= env.GRAPH_MAX_RETRY_WAIT_MS;
         if (retry) queue.push({ ...entry, readyAt: now + waitMs });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { BulkLine } from "@/lib/requests/bulk-outcome";
-import { bulkCancel, type BulkCancelInput } from "./bulk-cancel";
+import { runCancels, type BulkCancelInput } from "./bulk-cancel";
 
 /**
  * The bulk cancel as an NDJSON byte stream, one line written per outcome as it arrives, so the browser can draw
@@ -16,7 +16,7 @@ export function bulkCancelStream(input: Omit<BulkCancelInput, "signal">): Readab
         if (!stop.signal.aborted) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       };
       // Not awaited: the response starts as soon as the "start" line is queued.
-      void bulkCancel({ ...input, signal: stop.signal }, emit).finally(() => {
+      void runCancels({ ...input, signal: stop.signal }, emit).finally(() => {
         if (!stop.signal.aborted) controller.close();
       });
     },
