@@ -35,7 +35,7 @@ test("a single cancel Graph carried out but whose answer was lost shows as cance
   const landmark = SEED_LANDMARKS.groupAssignment.colleagueCancellable;
   await page.goto("/?view=all&category=group-assignment");
   const row = requestRow(page, "group-assignment", landmark.id);
-  await expect(cancelButton(row)).toBeEnabled();
+  await expect(cancelButton(row)).toBeEnabled({ timeout: 30_000 });
   await control(request, "lost-answers", { status: 504 });
 
   await cancelButton(row).click();
