@@ -1,4 +1,5 @@
 import "server-only";
+import { setMaxListeners } from "node:events";
 import type { ArmCategory, CancelCall, GraphCategory, RequestCategory } from "@/lib/categories/category-definition";
 import type { Upstream } from "@/lib/errors/app-error";
 import { emptyBulkCounts, type BulkLine, type BulkOutcomeLine } from "@/lib/requests/bulk-outcome";
@@ -45,6 +46,8 @@ export async function runCancels(input: BulkCancelInput, emit: (line: BulkLine) 
   const counts = emptyBulkCounts();
   const reported = items.map(() => false);
   const stop = new AbortController();
+  // Listened to by every ARM call under way and each $batch round: more than Node's default of ten, and no leak.
+  setMaxListeners(64, stop.signal);
   let rejectedBy: Upstream | undefined;
 
   const report = (index: number, verdict: Verdict, attempts: number) => {
