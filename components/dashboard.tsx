@@ -176,7 +176,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
           )}
           <QueueFilters feeds={feeds} filter={query.category} onFilter={(category) => setQuery({ category })} countOf={countOf} />
           <QueueToolbar query={query} onChange={setQuery} closedCount={closedCount} />
-          {bulk.run && <BulkProgress run={bulk.run} onDismiss={bulk.dismiss} />}
+          {bulk.run && <BulkProgress run={bulk.run} onDismiss={bulk.dismiss} onSignInAgain={() => void bulk.signInAgain()} onStop={bulk.stopHere} />}
           {feedback && (
             <Notice
               tone={feedback.tone}
@@ -204,7 +204,7 @@ export function Dashboard({ categories }: { categories: CategorySummary[] }) {
             selectedCount={selectedRows.length}
             canCancelSelected={selectedRows.length > 0}
             onCancelSelected={() => setBulkSelection(selectedRows)}
-            bulkRunning={bulk.run?.phase === "running" || bulk.run?.phase === "verifying"}
+            bulkRunning={bulk.run?.phase === "running" || bulk.run?.phase === "verifying" || bulk.run?.phase === "paused"}
           />
           {rows.length > 0 ? (
             <QueueTable

@@ -56,7 +56,7 @@ test("a run streams a start line, one outcome per item and a done line; a thrott
   const outcomes = lines.slice(1, -1) as BulkOutcomeLine[];
   expect(outcomes.map((o) => `${o.category}:${o.id}`).sort()).toEqual(items.map((i) => `${i.category}:${i.id}`).sort());
   expect(Object.values(done.counts).reduce((a, b) => a + b, 0)).toBe(items.length);
-  expect(done.counts).toEqual({ cancelled: cancellable.length, already_final: 1, not_cancellable: 1, forbidden: 0, failed: 0, claims_challenge: 0 });
+  expect(done.counts).toEqual({ cancelled: cancellable.length, already_final: 1, not_cancellable: 1, forbidden: 0, failed: 0, claims_challenge: 0, token_rejected: 0 });
 
   const outcomeOf = (c: { item: { category: string; id: string } }) => outcomes.find((o) => o.category === c.item.category && o.id === c.item.id)!;
   expect(outcomeOf(throttled)).toMatchObject({ outcome: "cancelled", attempts: 2 });

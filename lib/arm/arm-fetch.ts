@@ -3,6 +3,7 @@ import { Agent, errors, request, type Dispatcher } from "undici";
 import { serverEnv } from "@/lib/config/server-env";
 import { RETRYABLE_STATUSES } from "@/lib/graph/graph-error";
 import { recordUpstreamCall } from "@/lib/ops/request-log-context";
+import { retryWait } from "@/lib/upstreams/backoff";
 import { ArmAbortedError, ArmHttpError, ArmUnreachableError, armRequestIdOf } from "./arm-error";
 import { resolveArmUrl } from "./arm-paths";
 
@@ -28,12 +29,14 @@ export interface ArmRequestOptions {
   signal?: AbortSignal;
   /** Called each time the request is sent, retries included: a bulk cancel reports how often a cancel went out. */
   onSend?: () => void;
+  /** Called with the status of every answer, retried ones included: a cancel's history (a lost 503/504 answer). */
+  onAnswer?: (status: number) => void;
 }
 
 /**
  * The one door to Azure Resource Manager: bearer token, `x-ms-client-request-id` (one per logical call, the same on
  * its retries, so ARM's logs tie them together), a timeout per attempt, and retries of 429/503/504 that honour
- * `Retry-After` (contract "Errors, throttling, ids"), with jittered exponential back-off when it is absent. Takes a
+ * `Retry-After` (contract "Errors, throttling, ids"), jittered, with exponential back-off (full jitter, lib/upstreams/backoff) when it is absent. Takes a
  * path the app built or an absolute link on the ARM root (anything else is refused unsent); `api-version` is the
  * caller's, in the query. Anything else that is not 2xx is thrown as an ArmHttpError for the caller to translate.
  *
@@ -50,11 +53,12 @@ export async function armRequest(pathOrUrl: string, options: ArmRequestOptions):
     options.onSend?.();
     const response = await send(url, options, clientRequestId, env.GRAPH_TIMEOUT_MS);
     const body = readJson(response.text);
+    options.onAnswer?.(response.status);
     if (response.status >= 200 && response.status < 300) return { status: response.status, body, headers: response.headers };
 
     const error = ArmHttpError.fromParts(response.status, body, response.headers);
-    const waitMs = error.retryAfterMs ?? armBackoffMs(attempt);
-    if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxRetries || waitMs > env.GRAPH_MAX_RETRY_WAIT_MS) throw error;
+    const { waitMs, askedMs } = retryWait(error.retryAfterMs, attempt);
+    if (!RETRYABLE_STATUSES.has(response.status) || attempt >= maxRetries || askedMs > env.GRAPH_MAX_RETRY_WAIT_MS) throw error;
     await sleep(waitMs, options.signal);
   }
 }
@@ -116,15 +120,6 @@ function readJson(text: string): unknown {
   } catch {
     return null;
   }
-}
-
-/**
- * Back-off when ARM sent no Retry-After: exponential with "equal jitter" (half fixed, half random), so the many
- * parallel calls of a fan-out or a bulk run that failed together do not all come back at the same instant.
- */
-export function armBackoffMs(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(8_000, 500 * 2 ** attempt);
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

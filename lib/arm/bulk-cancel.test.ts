@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { BulkLine, BulkOutcomeLine } from "@/lib/requests/bulk-outcome";
+import { runCancels } from "@/lib/upstreams/bulk-cancel";
 import type { Verdict } from "@/lib/upstreams/verdict";
 import { ADMIN, MEGAN } from "../../stand-ins/demo-tenant";
 import { ARM_SCOPES, SEED_LANDMARKS, type ArmLandmark } from "../../stand-ins/arm-emulator/seed";
@@ -125,5 +127,26 @@ describe("bulk cancel in Azure Resource Manager", () => {
     const already = new AbortController();
     already.abort();
     expect((await run(itemsOf(picks), token, already.signal)).calls).toBe(0);
+  });
+
+  it("ends the run when ARM rejects the token: the refused item and those never sent are token_rejected, none failed", async () => {
+    const token = await h.token(ADMIN);
+    const open = (await listArmRequestPage({ category: assignmentCategory, view: "all", cursor: undefined, token })).items.filter((r) => r.cancellable).slice(0, 14);
+    expect(open.length).toBeGreaterThan(ARM_CANCEL_CONCURRENCY);
+    await h.control("faults", { method: "POST", pathPattern: "/cancel$", status: 401, times: 1, code: "ExpiredAuthenticationToken" });
+    const lines: BulkLine[] = [];
+    await runCancels({ items: open.map((r) => ({ category: assignmentCategory, id: r.id })), view: "all", tokens: { arm: token } }, (line) => lines.push(line));
+    const outcomes = lines.filter((l): l is BulkOutcomeLine => l.type === "outcome");
+    expect(outcomes).toHaveLength(open.length);
+    expect(outcomes.some((o) => o.outcome === "failed")).toBe(false);
+    const rejected = outcomes.filter((o) => o.outcome === "token_rejected");
+    expect(rejected.length).toBeGreaterThanOrEqual(1);
+    expect(rejected.every((o) => o.upstream === "arm")).toBe(true);
+    // Cancelled ones are Canceled in ARM; the others are as they were: nothing was done to them.
+    const before = new Map(open.map((r) => [r.id, r.status]));
+    for (const o of outcomes) {
+      const stored = await storedStatus({ kind: "assignment", name: assignmentCategory.requestRef(o.id).name });
+      expect([o.outcome, stored]).toEqual(o.outcome === "cancelled" ? ["cancelled", "Canceled"] : ["token_rejected", before.get(o.id)]);
+    }
   });
 });

@@ -2,8 +2,8 @@ import "server-only";
 import type { ArmCategory, ArmRequestRef } from "@/lib/categories/category-definition";
 import { AppError } from "@/lib/errors/app-error";
 import type { BulkOutcome } from "@/lib/requests/bulk-outcome";
-import type { Refusal, ReportVerdict, Verdict } from "@/lib/upstreams/verdict";
-import { armRequestIdOf, ArmAbortedError } from "./arm-error";
+import { judgeAfterReadBack, LOST_ANSWER_STATUSES, needsReadBack, type AnswerHistory, type ReportVerdict, type Verdict } from "@/lib/upstreams/verdict";
+import { armRequestIdOf, ArmAbortedError, ArmHttpError, ArmUnreachableError } from "./arm-error";
 import { armRequest } from "./arm-fetch";
 import { armRequestPath } from "./arm-paths";
 import { forEachBounded } from "./bounded";
@@ -39,6 +39,11 @@ export interface ArmBulkItem {
 export interface ArmBulkOptions {
   /** Aborted when the browser goes away: nothing more is sent, and nothing more is reported. */
   signal?: AbortSignal;
+  /**
+   * Aborted when the run must end (a token was rejected): no more cancels start; those under way finish and are
+   * reported. Items never started get no report; the run accounts for them.
+   */
+  stop?: AbortSignal;
   report: ReportVerdict;
 }
 
@@ -59,7 +64,7 @@ export async function cancelArmItems(
   token: string,
   options: ArmBulkOptions,
 ): Promise<{ calls: number; concurrency: number }> {
-  const { signal, report } = options;
+  const { signal, stop, report } = options;
   let calls = 0;
   const countCall = () => void calls++;
 
@@ -72,7 +77,8 @@ export async function cancelArmItems(
       return;
     }
     let attempts = 0;
-    if (signal?.aborted) return;
+    let lostAnswers = 0;
+    if (signal?.aborted || stop?.aborted) return;
     try {
       const response = await armRequest(armRequestPath(item.category, ref, "cancel"), {
         token,
@@ -83,12 +89,17 @@ export async function cancelArmItems(
           attempts++;
           countCall();
         },
+        onAnswer: (status) => {
+          if (LOST_ANSWER_STATUSES.has(status)) lostAnswers++;
+        },
       });
       report(item.index, { outcome: "cancelled", message: ARM_CANCELLED_MESSAGE, requestId: armRequestIdOf(response.headers) }, attempts);
     } catch (error) {
       if (signal?.aborted || error instanceof ArmAbortedError) return;
       const verdict = judgeCancelError(item.category, error);
-      const final = verdict.outcome === "not_cancellable" ? await judgeReadBack(item.category, ref, token, verdict as Refusal, signal, countCall) : verdict;
+      const finalLost = error instanceof ArmHttpError && LOST_ANSWER_STATUSES.has(error.status) ? 1 : 0;
+      const history: AnswerHistory = { lostAnswer: lostAnswers - finalLost > 0 };
+      const final = needsReadBack(verdict, history) && !stop?.aborted ? await judgeReadBack(item.category, ref, token, verdict, history, signal, countCall) : verdict;
       if (final && !signal?.aborted) report(item.index, final, attempts);
     }
   };
@@ -109,22 +120,32 @@ export function judgeCancelError(category: ArmCategory<unknown>, error: unknown)
   } catch {
     return { outcome: "failed", message: "Request Desk could not cancel this request in Azure Resource Manager." };
   }
-  const ids = { ...(mapped.upstreamCode ? { upstreamCode: mapped.upstreamCode } : {}), ...(mapped.requestId ? { requestId: mapped.requestId } : {}) };
+  const ids = {
+    ...(mapped.upstreamCode ? { upstreamCode: mapped.upstreamCode } : {}),
+    ...(mapped.requestId ? { requestId: mapped.requestId } : {}),
+    upstream: "arm" as const,
+    error: mapped,
+  };
   if (mapped.code === "claims_challenge") return { outcome: "claims_challenge", message: mapped.message, claims: mapped.claims, ...ids };
+  // ARM refused the token itself (expired, revoked) and did nothing; a token of another tenant is no such case:
+  // signing in again as the same user would not help.
+  if (mapped.code === "unauthenticated" && mapped.upstreamCode !== "InvalidAuthenticationTokenTenant") return { outcome: "token_rejected", message: mapped.message, ...ids };
   const outcome: BulkOutcome = mapped.code === "forbidden" ? "forbidden" : mapped.code === "not_cancellable" ? "not_cancellable" : "failed";
-  return { outcome, message: mapped.message, ...ids };
+  // A final 503/504 or no answer in time says nothing about whether ARM carried the cancel out.
+  const inDoubt = (error instanceof ArmHttpError && LOST_ANSWER_STATUSES.has(error.status)) || (error instanceof ArmUnreachableError && error.timedOut);
+  return { outcome, message: mapped.message, ...ids, ...(inDoubt ? { inDoubt: true } : {}) };
 }
 
 /**
- * After a "not cancellable" refusal: a request that is closed now (approved into effect, denied, cancelled before
- * the run reached it) is already final; one still open is really past cancelling. A read-back that fails leaves the
- * refusal as it was; an aborted one reports nothing (undefined).
+ * After a refusal or an answer that said nothing: what ARM's read-back tells (lib/upstreams/verdict). A read-back
+ * that fails leaves the verdict as it was; an aborted one reports nothing (undefined).
  */
 async function judgeReadBack(
   category: ArmCategory<unknown>,
   ref: ArmRequestRef,
   token: string,
-  refusal: Refusal,
+  first: Verdict,
+  history: AnswerHistory,
   signal: AbortSignal | undefined,
   onSend: () => void,
 ): Promise<Verdict | undefined> {
@@ -132,22 +153,9 @@ async function judgeReadBack(
   try {
     current = await readArmRequest(category, ref, token, { signal, onSend });
   } catch (error) {
-    return signal?.aborted || error instanceof ArmAbortedError ? undefined : refusal;
+    return signal?.aborted || error instanceof ArmAbortedError ? undefined : first;
   }
-  if (!current) return refusal;
-  if (!current.isOpen) {
-    return {
-      ...refusal,
-      outcome: "already_final",
-      upstreamStatus: current.status,
-      message: `Nothing to cancel: the request was already closed (Azure Resource Manager reports it as ${current.status}).`,
-    };
-  }
-  return {
-    ...refusal,
-    upstreamStatus: current.status,
-    message: `Azure Resource Manager refused to cancel this request: it is still open (${current.status}) but past the point where it can be cancelled.`,
-  };
+  return judgeAfterReadBack(first, current, history, "Azure Resource Manager");
 }
 
 function unexpected(item: ArmBulkItem, error: unknown, report: ReportVerdict) {

@@ -3,9 +3,10 @@ import { AppError } from "@/lib/errors/app-error";
 import { ADMIN, LEE, MEGAN } from "../../stand-ins/demo-tenant";
 import { SEED_LANDMARKS, type ArmLandmark } from "../../stand-ins/arm-emulator/seed";
 import { appIdOf, assignmentCategory, categoryOf, armStandInForApp } from "./arm-test-kit";
-import { cancelArmRequest } from "./cancel-request";
+import { cancelRequest } from "@/lib/upstreams/cancel-request";
 
-// One cancel at a time against the real ARM stand-in: what the user sees after pressing Cancel on a row.
+// One cancel at a time against the real ARM stand-in (a bulk run of one, lib/upstreams/cancel-request): what the
+// user sees after pressing Cancel on a row.
 
 const h = armStandInForApp();
 const A = SEED_LANDMARKS.assignment;
@@ -13,7 +14,7 @@ const E = SEED_LANDMARKS.eligibility;
 
 
 const appId = appIdOf;
-const cancel = async (landmark: ArmLandmark, token: string) => cancelArmRequest({ category: categoryOf(landmark), id: appId(landmark), view: "all", token });
+const cancel = async (landmark: ArmLandmark, token: string) => cancelRequest({ category: categoryOf(landmark), id: appId(landmark), view: "all", tokens: { arm: token } });
 const storedStatus = async (landmark: ArmLandmark): Promise<string> => (await h.control(`state/${landmark.kind}/${landmark.name}`)).body.status;
 const armLog = async (): Promise<Array<{ method: string; path: string; status: number }>> => (await h.control("requests")).body;
 
@@ -56,7 +57,7 @@ describe("cancelling one Azure role request", () => {
     const token = await h.token(ADMIN);
     const scopeToken = appId(A.adminCancellable).split(".")[0]!;
     for (const id of ["nope", `${scopeToken}.not-a-guid`, `${Buffer.from("subscriptions/x/../../providers").toString("base64url")}.${A.adminCancellable.name}`]) {
-      await expect(cancelArmRequest({ category: assignmentCategory, id, view: "all", token })).rejects.toMatchObject({ code: "invalid_input", status: 400 });
+      await expect(cancelRequest({ category: assignmentCategory, id, view: "all", tokens: { arm: token } })).rejects.toMatchObject({ code: "invalid_input", status: 400 });
     }
     expect(await armLog()).toEqual([]);
   });
@@ -64,7 +65,7 @@ describe("cancelling one Azure role request", () => {
   it("says a request that does not exist is not found (404)", async () => {
     const name = "00000000-0000-4000-8000-000000000000";
     const id = appIdOf({ ...A.adminCancellable, name, id: A.adminCancellable.id.replace(A.adminCancellable.name, name) });
-    await expect(cancelArmRequest({ category: assignmentCategory, id, view: "all", token: await h.token(ADMIN) })).rejects.toMatchObject({
+    await expect(cancelRequest({ category: assignmentCategory, id, view: "all", tokens: { arm: await h.token(ADMIN) } })).rejects.toMatchObject({
       code: "not_found",
       status: 404,
     });

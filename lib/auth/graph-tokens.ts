@@ -53,8 +53,9 @@ export function acquireGraphToken(
   config: PublicAuthConfig,
   account: AccountInfo,
   claims?: string,
+  forceRefresh = false,
 ): Promise<AuthenticationResult> {
-  return acquireSilently(instance, account, tokenScopes(config, account), claims);
+  return acquireSilently(instance, account, tokenScopes(config, account), claims, forceRefresh);
 }
 
 /**
@@ -66,16 +67,24 @@ export function acquireArmToken(
   config: PublicAuthConfig,
   account: AccountInfo,
   claims?: string,
+  forceRefresh = false,
 ): Promise<AuthenticationResult> {
-  return acquireSilently(instance, account, [config.armScope], claims);
+  return acquireSilently(instance, account, [config.armScope], claims, forceRefresh);
 }
 
-function acquireSilently(instance: IPublicClientApplication, account: AccountInfo, scopes: string[], claims: string | undefined): Promise<AuthenticationResult> {
-  const key = `${account.homeAccountId} ${scopes.join(" ")} ${claims ?? ""}`;
+/** `forceRefresh`: past the cache to the identity provider, for a token an upstream rejected before it expired. */
+function acquireSilently(
+  instance: IPublicClientApplication,
+  account: AccountInfo,
+  scopes: string[],
+  claims: string | undefined,
+  forceRefresh: boolean,
+): Promise<AuthenticationResult> {
+  const key = `${account.homeAccountId} ${scopes.join(" ")} ${claims ?? ""} ${forceRefresh ? "renew" : ""}`;
   let pending = inFlight.get(key);
   if (!pending) {
     pending = instance
-      .acquireTokenSilent({ scopes, account, redirectUri: bridge(), ...(claims ? { claims } : {}) })
+      .acquireTokenSilent({ scopes, account, redirectUri: bridge(), ...(claims ? { claims } : {}), ...(forceRefresh ? { forceRefresh } : {}) })
       .finally(() => inFlight.delete(key));
     inFlight.set(key, pending);
   }

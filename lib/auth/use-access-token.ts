@@ -32,7 +32,7 @@ async function accessToken(instance: IPublicClientApplication, config: PublicAut
   if (claims === null) throw new AppError("upstream_error", "The service asked for more proof of identity in a form Request Desk cannot read.");
   if (request.audience === "arm") return armAccessToken(instance, config, account, claims, request);
   try {
-    return (await acquireGraphToken(instance, config, account, claims)).accessToken;
+    return (await acquireGraphToken(instance, config, account, claims, request.forceRefresh)).accessToken;
   } catch (error) {
     if (!(error instanceof InteractionRequiredAuthError)) throw tokenFailure();
     if (isConsentError(error) && !claims) return afterConsentChange(instance, config, account);
@@ -70,7 +70,7 @@ async function armAccessToken(
   request: TokenRequest,
 ): Promise<string> {
   try {
-    return (await acquireArmToken(instance, config, account, claims)).accessToken;
+    return (await acquireArmToken(instance, config, account, claims, request.forceRefresh)).accessToken;
   } catch (error) {
     if (!(error instanceof InteractionRequiredAuthError)) throw tokenFailure();
     const { afterArmTokenRefused } = await import("./arm-token-failure");

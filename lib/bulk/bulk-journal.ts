@@ -54,3 +54,35 @@ export function forgetJournal(accountId: string): void {
   signedOut.add(accountId);
   clearJournal(accountId);
 }
+
+/** The journal of one run as it goes: what it holds, and when it is written. */
+export interface RunJournal {
+  readonly value: BulkJournal;
+  /** An item's outcome arrived (or it is known never to have been sent): it is no longer in doubt. */
+  confirm(key: string): void;
+  /** Written now: every JOURNAL_EVERY confirmations, when the page is left, when the run stops. */
+  save(): void;
+  /** Removed: nothing is in doubt (the run ended with every item confirmed, or paused with nothing in flight). */
+  clear(): void;
+}
+
+/** The journal is rewritten every this many outcomes, and whenever the page is left mid-run (pagehide). */
+export const JOURNAL_EVERY = 25;
+
+export function openRunJournal(accountId: string, startedAt: string, rows: ReceiptRow[], confirmed: readonly string[]): RunJournal {
+  const value: BulkJournal = { startedAt, rows, confirmed: [...confirmed] };
+  let sinceSave = 0;
+  const save = () => {
+    sinceSave = 0;
+    writeJournal(accountId, value);
+  };
+  return {
+    value,
+    confirm(key) {
+      value.confirmed.push(key);
+      if (++sinceSave >= JOURNAL_EVERY) save();
+    },
+    save,
+    clear: () => clearJournal(accountId),
+  };
+}

@@ -9,7 +9,8 @@ const TOKEN_HEADERS: Readonly<Record<Upstream, string>> = { graph: "Authorizatio
  * Calls the app's own API with the user's tokens, one per API the call reaches (`upstreams`: Graph's by default).
  * Throws the server's AppError (rebuilt from its JSON body) on any non-2xx answer, so components can switch on
  * `code`. A claims challenge is answered once: a token of the challenging API that satisfies it (which may take the
- * user through a redirect, after which `resume` is redone) and the same call again.
+ * user through a redirect, after which `resume` is redone) and the same call again. So is a token the API rejected
+ * (`unauthenticated` naming the upstream: it did nothing with the call): a renewed token, and the call once more.
  */
 export async function apiFetch<T>(
   path: string,
@@ -22,7 +23,12 @@ export async function apiFetch<T>(
   try {
     return await send<T>(path, tokens, init);
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== "claims_challenge" || !error.claims) throw error;
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === "unauthenticated" && error.upstream) {
+      tokens[error.upstream] = await getToken({ audience: error.upstream, forceRefresh: true, resume });
+      return send<T>(path, tokens, init);
+    }
+    if (error.code !== "claims_challenge" || !error.claims) throw error;
     const audience = error.upstream ?? "graph";
     tokens[audience] = await getToken({ claims: error.claims, resume, audience });
     return send<T>(path, tokens, init);

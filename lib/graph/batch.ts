@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { GraphCall, GraphVersion } from "@/lib/categories/category-definition";
 import { serverEnv } from "@/lib/config/server-env";
 import { GraphHttpError, GraphUnreachableError, lookupHeader, parseRetryAfter, RETRYABLE_STATUSES } from "./graph-error";
-import { backoffMs, graphRequest } from "./graph-fetch";
+import { retryWait } from "@/lib/upstreams/backoff";
+import { graphRequest } from "./graph-fetch";
 import { batchRelativeUrl, graphRoot } from "./graph-url";
 import { recordUpstreamCall } from "@/lib/ops/request-log-context";
 
@@ -32,6 +33,8 @@ export interface BatchRunOptions {
   concurrency?: number;
   /** Called once per call as soon as its answer is final (after any retries), with how often it was sent. */
   onResult?: (index: number, result: BatchItemResult, attempts: number) => void;
+  /** Called for every answer of a call, retried ones included, before its retry is decided (a cancel's history). */
+  onAnswer?: (index: number, result: BatchItemResult) => void;
   /**
    * What a `$batch` request that fails as a whole (network, timeout, an error status on the envelope) does:
    * "throw" (default) fails the run; "retry-items" answers its items like a 503 (or, for a 4xx such as 401, with
@@ -85,7 +88,7 @@ export async function runBatch(version: GraphVersion, calls: readonly BatchCall[
 /**
  * The scheduler behind `runBatch`, for calls of any version: each `$batch` holds up to 20 calls of one version,
  * up to `concurrency` of them are in flight, and throttled items wait for their own Retry-After (exponential
- * back-off without one), at most GRAPH_MAX_RETRIES times, then travel together in new batches.
+ * back-off without one, both jittered), at most GRAPH_MAX_RETRIES times, then travel together in new batches.
  */
 export async function runBatches(calls: readonly BatchCall[], token: string, options: BatchRunOptions = {}): Promise<BatchRun> {
   const env = serverEnv();
@@ -120,10 +123,14 @@ export async function runBatches(calls: readonly BatchCall[], token: string, opt
         answered = new Map(batch.map((entry) => [entry.index, result]));
       }
       const now = Date.now();
+      // One draw per answer, not per item: the items of one `$batch` are jittered together, so they still travel
+      // together (RETRY_COALESCE_MS) while other runs' batches spread out.
+      const draw = Math.random();
       for (const entry of batch) {
         const result = answered.get(entry.index) ?? missingAnswer();
-        const waitMs = parseRetryAfter(lookupHeader(result.headers, "retry-after")) ?? backoffMs(entry.attempts - 1);
-        const retry = RETRYABLE_STATUSES.has(result.status) && entry.attempts <= env.GRAPH_MAX_RETRIES && waitMs <= env.GRAPH_MAX_RETRY_WAIT_MS;
+        options.onAnswer?.(entry.index, result);
+        const { waitMs, askedMs } = retryWait(parseRetryAfter(lookupHeader(result.headers, "retry-after")), entry.attempts - 1, () => draw);
+        const retry = RETRYABLE_STATUSES.has(result.status) && entry.attempts <= env.GRAPH_MAX_RETRIES && askedMs <= env.GRAPH_MAX_RETRY_WAIT_MS;
         if (retry) queue.push({ ...entry, readyAt: now + waitMs });
         else settle(entry, result);
       }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { CancelCall, GraphCall, GraphCategory } from "@/lib/categories/category-definition";
 import type { RequestView } from "@/lib/requests/pending-request";
-import { isRefusal, type Refusal, type ReportVerdict } from "@/lib/upstreams/verdict";
+import { LOST_ANSWER_STATUSES, needsReadBack, type AnswerHistory, type ReportVerdict, type Verdict } from "@/lib/upstreams/verdict";
 import { runBatches } from "./batch";
 import { judgeCancel, judgeReadBack } from "./bulk-verdict";
 
@@ -23,21 +23,30 @@ export interface GraphBulkItem {
 
 export interface GraphBulkOptions {
   view: RequestView;
-  /** Aborted when the browser goes away: nothing more is sent. */
+  /** Aborted when the browser goes away: nothing more is sent, and nothing more is reported. */
   signal?: AbortSignal;
+  /**
+   * Aborted when the run must end (a token was rejected): nothing more is sent, but every answer already on its way
+   * is still judged and reported. Items never sent get no report; the run accounts for them.
+   */
+  stop?: AbortSignal;
   report: ReportVerdict;
 }
 
 /**
  * Cancels every item through `$batch` and reports each item's verdict as soon as Graph's answer for it is final.
- * Refusals classified "not cancellable" are read back in one more batched round to tell "already closed" from
- * "still open but past cancelling". Returns the round trips sent; an item left unreported (the run stopped) is the
- * caller's to account for.
+ * Refusals ("not cancellable") and answers that said nothing (a final 503/504) are read back in one more batched
+ * round first, and judged with what the item's earlier answers said (lib/upstreams/verdict). Returns the round trips
+ * sent; an item left unreported (the run stopped) is the caller's to account for.
  */
 export async function cancelGraphItems(items: readonly GraphBulkItem[], token: string, options: GraphBulkOptions): Promise<{ roundTrips: number }> {
-  const { view, signal, report } = options;
+  const { view, signal, stop, report } = options;
+  const sendSignal = anyOf(signal, stop);
   const attempts = items.map(() => 0);
-  const refused: Array<{ k: number; refusal: Refusal }> = [];
+  // 503/504 answers per item, the final one included: only earlier ones make history (the last is the verdict).
+  const lostAnswers = items.map(() => 0);
+  const histories: AnswerHistory[] = items.map(() => ({ lostAnswer: false }));
+  const pending: Array<{ k: number; first: Verdict }> = [];
   let roundTrips = 0;
   try {
     const cancels = await runBatches(
@@ -46,44 +55,55 @@ export async function cancelGraphItems(items: readonly GraphBulkItem[], token: s
       {
         concurrency: BULK_CANCEL_CONCURRENCY,
         envelopeFailure: "retry-items",
-        signal,
+        signal: sendSignal,
+        onAnswer: (k, result) => {
+          if (LOST_ANSWER_STATUSES.has(result.status)) lostAnswers[k]!++;
+        },
         onResult: (k, result, sent) => {
           const item = items[k]!;
           attempts[k] = sent;
+          histories[k] = { lostAnswer: lostAnswers[k]! - (LOST_ANSWER_STATUSES.has(result.status) ? 1 : 0) > 0 };
           const verdict = judgeCancel(item.category, item.id, view, result);
-          if (isRefusal(verdict)) refused.push({ k, refusal: verdict });
+          if (needsReadBack(verdict, histories[k]!)) pending.push({ k, first: verdict });
           else report(item.index, verdict, sent);
         },
       },
     );
     roundTrips += cancels.roundTrips;
-    if (refused.length > 0 && !signal?.aborted) roundTrips += await readBack(items, refused, attempts, options, token);
+    // After a stop the token is refused: a read-back could only fail, so the verdicts stand as they are.
+    if (pending.length > 0 && !sendSignal?.aborted) roundTrips += await readBack(items, pending, attempts, histories, options, token);
   } catch (error) {
     console.error("[bulk-cancel] the Graph part of the run stopped unexpectedly:", error instanceof Error ? error.message : error);
   }
-  // A refusal whose read-back never came stays a refusal.
-  if (!signal?.aborted) for (const { k, refusal } of refused) report(items[k]!.index, refusal, attempts[k]!);
+  // A verdict whose read-back never came stands as it was (reporting twice is a no-op for the run).
+  if (!signal?.aborted) for (const { k, first } of pending) report(items[k]!.index, first, attempts[k]!);
   return { roundTrips };
 }
 
-/** One batched round of the categories' read-back GETs for the refused items; returns its round trips. */
+/** One batched round of the categories' read-back GETs; returns its round trips. */
 async function readBack(
   items: readonly GraphBulkItem[],
-  refused: ReadonlyArray<{ k: number; refusal: Refusal }>,
+  pending: ReadonlyArray<{ k: number; first: Verdict }>,
   attempts: readonly number[],
-  { view, signal, report }: GraphBulkOptions,
+  histories: readonly AnswerHistory[],
+  { view, signal, stop, report }: GraphBulkOptions,
   token: string,
 ): Promise<number> {
-  const calls: GraphCall[] = refused.map(({ k }) => items[k]!.category.readBack(items[k]!.id, view));
+  const calls: GraphCall[] = pending.map(({ k }) => items[k]!.category.readBack(items[k]!.id, view));
   const run = await runBatches(calls, token, {
     concurrency: BULK_CANCEL_CONCURRENCY,
     envelopeFailure: "retry-items",
-    signal,
+    signal: anyOf(signal, stop),
     onResult: (r, result) => {
-      const { k, refusal } = refused[r]!;
+      const { k, first } = pending[r]!;
       const item = items[k]!;
-      report(item.index, judgeReadBack(item.category, item.id, calls[r]!, refusal, result), attempts[k]!);
+      report(item.index, judgeReadBack(item.category, item.id, calls[r]!, first, histories[k]!, result), attempts[k]!);
     },
   });
   return run.roundTrips;
+}
+
+function anyOf(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }

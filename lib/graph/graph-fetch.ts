@@ -2,6 +2,7 @@ import "server-only";
 import { Agent, errors, request, type Dispatcher } from "undici";
 import { serverEnv } from "@/lib/config/server-env";
 import { recordUpstreamCall } from "@/lib/ops/request-log-context";
+import { retryWait } from "@/lib/upstreams/backoff";
 import { GraphHttpError, GraphUnreachableError, RETRYABLE_STATUSES, parseRetryAfter } from "./graph-error";
 
 export interface GraphResponse {
@@ -24,7 +25,8 @@ export interface GraphRequestOptions {
 
 /**
  * The one door to Microsoft Graph: bearer token, `client-request-id`, a timeout per attempt, and retries of
- * 429/503/504 that honour `Retry-After` (exponential back-off when it is absent, contract §8.3) unless `retry` is
+ * 429/503/504 that honour `Retry-After` (jittered, and exponential back-off with full jitter when it is absent, contract §8.3;
+ * lib/upstreams/backoff) unless `retry` is
  * false. Anything else that is not 2xx is thrown as a GraphHttpError for the caller to translate.
  */
 export async function graphRequest(url: string, options: GraphRequestOptions): Promise<GraphResponse> {
@@ -36,12 +38,12 @@ export async function graphRequest(url: string, options: GraphRequestOptions): P
     const body = readJson(response);
     if (response.ok) return { status: response.status, body };
 
-    const retryAfterMs = parseRetryAfter(response.headers["retry-after"]) ?? backoffMs(attempt);
+    const { waitMs, askedMs } = retryWait(parseRetryAfter(response.headers["retry-after"]), attempt);
     const retryable = RETRYABLE_STATUSES.has(response.status);
-    if (!retryable || attempt >= maxRetries || retryAfterMs > env.GRAPH_MAX_RETRY_WAIT_MS) {
+    if (!retryable || attempt >= maxRetries || askedMs > env.GRAPH_MAX_RETRY_WAIT_MS) {
       throw GraphHttpError.fromParts(response.status, body, response.headers);
     }
-    await sleep(retryAfterMs);
+    await sleep(waitMs);
   }
 }
 
@@ -102,10 +104,6 @@ function readJson(response: RawResponse): unknown {
   } catch {
     return null;
   }
-}
-
-export function backoffMs(attempt: number): number {
-  return Math.min(8_000, 500 * 2 ** attempt);
 }
 
 export function sleep(ms: number): Promise<void> {

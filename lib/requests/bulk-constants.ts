@@ -2,7 +2,10 @@
 // does not carry zod.
 // `claims_challenge`: Graph asked for more proof of identity (Conditional Access) and did nothing; the browser
 // re-authenticates and sends the item again, so it is never an item's last word in a receipt.
-export const BULK_OUTCOMES = ["cancelled", "already_final", "not_cancellable", "forbidden", "failed", "claims_challenge"] as const;
+// `token_rejected`: the upstream refused the token itself (expired or revoked: a 401 that is not a claims challenge).
+// It ends the run: the item it answered and every item not sent yet get this line, none of them was touched, and
+// they go again, once each, after the user has signed in again (or are "not sent" if the user stops there).
+export const BULK_OUTCOMES = ["cancelled", "already_final", "not_cancellable", "forbidden", "failed", "claims_challenge", "token_rejected"] as const;
 export type BulkOutcome = (typeof BULK_OUTCOMES)[number];
 
 /** Most items one bulk cancel takes; more is a 400 before anything reaches Graph. */

@@ -26,6 +26,8 @@ const outcomeLineSchema = z.object({
   upstreamStatus: z.string().optional(),
   /** With `claims_challenge`: the claims Graph asked for, base64 as in its `WWW-Authenticate`. */
   claims: z.string().optional(),
+  /** With `token_rejected` (and `claims_challenge`): whose token, so the browser renews that one. */
+  upstream: z.enum(["graph", "arm"]).optional(),
   /** The upstream's request id of the answer that decided the outcome (Graph's request-id, ARM's x-ms-request-id). */
   requestId: z.string().optional(),
   /** In the user's words; never only the upstream's code. */
@@ -60,5 +62,5 @@ export type BulkOutcomeCounts = z.infer<typeof countsSchema>;
 export type BulkLine = z.infer<typeof bulkLineSchema>;
 
 export function emptyBulkCounts(): BulkOutcomeCounts {
-  return { cancelled: 0, already_final: 0, not_cancellable: 0, forbidden: 0, failed: 0, claims_challenge: 0 };
+  return { cancelled: 0, already_final: 0, not_cancellable: 0, forbidden: 0, failed: 0, claims_challenge: 0, token_rejected: 0 };
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 
 import { jsonBody, listOf, refuseUnlessLoopback } from "../control-kit";
 
+import { mountAnswerControlRoutes } from "./answer-control-routes";
 import { REQUEST_COLLECTION_CONTROLS, findRequestCollection } from "./collections/registry";
 import { claimsDemandSchema } from "./engine/claims-challenge";
 import { faultRuleSchema } from "./engine/faults";
@@ -91,6 +92,8 @@ export function mountControlRoutes(app: Hono, tenants: EmulatorTenants): void {
     runtimeOf(c).claims.clear();
     return c.json({ claimsChallenges: [] });
   });
+
+  mountAnswerControlRoutes(app, runtimeOf);
 
   app.get("/_emulator/config", (c) => c.json(runtimeOf(c).config));
   app.post("/_emulator/config", async (c) => {

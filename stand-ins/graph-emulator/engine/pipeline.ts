@@ -1,14 +1,16 @@
-// One Graph call, direct or a $batch item, through the same steps: latency → injected fault → token (and its
-// tenant) → claims challenge → rate limit → route → permission → handler; then the request log. Errors become
-// Graph error bodies for that call alone. `runtime` is the tenant the token names (engine/tenants.ts).
+// One Graph call, direct or a $batch item, through the same steps: latency → injected fault → expired token (a
+// test's) → token (and its tenant) → claims challenge → rate limit → route → permission → handler → lost answer (a
+// test's); then the request log. Errors become Graph error bodies for that call alone. `runtime` is the tenant the token names (engine/tenants.ts).
 
 import { runBatch } from "./batch";
 import { claimsChallengeError } from "./claims-challenge";
+import { lostAnswerError } from "./lost-answers";
 import { badRequest, errorResult, GraphError, tooManyRequests } from "./graph-error";
 import { requireScope } from "./routing";
 import type { EmulatorRuntime } from "./runtime";
 import type { EmulatorState } from "./state";
 import { requireTenant } from "./tenants";
+import { expiredTokenError } from "./token-expiry";
 import type { EmulatorConfig, GraphCall, GraphResult } from "./types";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -38,6 +40,7 @@ export async function runGraphCall(runtime: EmulatorRuntime, call: GraphCall, se
     if (!isBatch && tenant.config.latencyMs > 0) await sleep(tenant.config.latencyMs);
     const fault = outlivedReset() ? undefined : runtime.faults.take(call.method, safeDecode(fullPath(call)));
     if (fault) throw fault;
+    if (!outlivedReset() && runtime.tokenExpiry.take(call.method, safeDecode(fullPath(call)))) throw expiredTokenError(runtime.issuer);
     if (isBatch) result = await batchEnvelope(runtime, call, tenant);
     else {
       const caller = await runtime.authenticate(call.headers.authorization);
@@ -50,6 +53,9 @@ export async function runGraphCall(runtime: EmulatorRuntime, call: GraphCall, se
       const { route, params } = runtime.router.resolve(call);
       requireScope(caller, route.scopes);
       result = await route.handle({ call, caller, params, state: tenant.state, config: tenant.config });
+      // Done, but the answer is lost on its way back (a gateway timeout): the change stays made.
+      const lost = result.status < 300 && !outlivedReset() ? runtime.lostAnswers.take(call.method, safeDecode(fullPath(call))) : undefined;
+      if (lost) throw lostAnswerError(lost);
     }
   } catch (error) {
     result = resultFor(error, call);

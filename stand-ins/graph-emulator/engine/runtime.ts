@@ -6,9 +6,11 @@ import type { SeedData } from "../model";
 import type { Authenticate } from "./auth";
 import { ClaimsChallenges } from "./claims-challenge";
 import { FaultInjector, Throttle } from "./faults";
+import { LostAnswers } from "./lost-answers";
 import type { RequestLog } from "./request-log";
 import type { Router } from "./routing";
 import { stateFromSeed, type EmulatorState } from "./state";
+import { TokenExpiry } from "./token-expiry";
 import type { EmulatorConfig } from "./types";
 
 export interface EmulatorRuntime {
@@ -22,6 +24,10 @@ export interface EmulatorRuntime {
   readonly log: RequestLog;
   readonly faults: FaultInjector;
   readonly claims: ClaimsChallenges;
+  /** Calls to answer as if their token had expired (POST /_emulator/token-expiry). */
+  readonly tokenExpiry: TokenExpiry;
+  /** Cancels to carry out and then answer 503/504 (POST /_emulator/lost-answers). */
+  readonly lostAnswers: LostAnswers;
   readonly throttle: Throttle;
   readonly authenticate: Authenticate;
   readonly router: Router;
@@ -48,6 +54,8 @@ export function createRuntime(options: {
     log: options.log,
     faults: new FaultInjector(),
     claims: new ClaimsChallenges(),
+    tokenExpiry: new TokenExpiry(),
+    lostAnswers: new LostAnswers(),
     throttle: new Throttle(),
     authenticate: options.authenticate,
     router: options.router,
@@ -58,6 +66,8 @@ export function createRuntime(options: {
       runtime.log.clear(runtime.tenantId);
       runtime.faults.clear();
       runtime.claims.clear();
+      runtime.tokenExpiry.clear();
+      runtime.lostAnswers.clear();
       runtime.throttle.reset();
     },
   };
