@@ -2,6 +2,7 @@
 
 import { downloadReceipt } from "@/lib/bulk/receipt";
 import type { BulkRun } from "@/lib/queries/use-bulk-cancel";
+import { BulkProblems } from "./bulk-problems";
 import { DismissButton } from "./dismiss-button";
 
 const OUTCOME_LABELS: Record<string, string> = {
@@ -10,6 +11,10 @@ const OUTCOME_LABELS: Record<string, string> = {
   not_cancellable: "not cancellable",
   forbidden: "forbidden",
   failed: "failed",
+  token_rejected: "sign-in no longer accepted",
+  claims_challenge: "needed more proof of identity",
+  "not sent": "not sent",
+  "not confirmed": "not confirmed",
 };
 
 /** Live progress of a bulk cancel, the tally of outcomes, and the receipt once it is over. */
@@ -74,6 +79,7 @@ export function BulkProgress({
           </li>
         ))}
       </ul>
+      {finished && <BulkProblems rows={run.rows} labelOf={(outcome) => OUTCOME_LABELS[outcome] ?? outcome} />}
       {run.error && <p className="mt-2 text-red-800" role="alert">{run.error} Requests not confirmed are listed in the receipt as “not confirmed”.</p>}
     </section>
   );

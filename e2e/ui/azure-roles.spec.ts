@@ -111,7 +111,7 @@ test.describe("an administrator's queue", () => {
     const download = page.waitForEvent("download");
     await progress.getByRole("button", { name: "Download receipt (CSV)" }).click();
     const [header, ...records] = (await readCsvDownload((await (await download).path())!)).rows;
-    expect(header).toEqual(["id", "category", "principal", "target", "statusBefore", "outcome", "upstreamCode", "time"]);
+    expect(header).toEqual(["id", "category", "principal", "target", "statusBefore", "outcome", "upstreamCode", "requestId", "time"]);
     expect(records.map((r) => [r[0], r[1], r[5]]).sort()).toEqual(picks.map((p) => [p.id, p.slug, "cancelled"]).sort());
 
     for (const category of [assignment, eligibility]) {

@@ -72,7 +72,7 @@ test("bulk cancel across categories: every item ends with the right outcome and 
   const receipt = await readCsvDownload((await (await download).path())!);
   expect(receipt.byteOrderMark).toBe(true);
   const [header, ...records] = receipt.rows;
-  expect(header).toEqual(["id", "category", "principal", "target", "statusBefore", "outcome", "upstreamCode", "time"]);
+  expect(header).toEqual(["id", "category", "principal", "target", "statusBefore", "outcome", "upstreamCode", "requestId", "time"]);
   expect(records).toHaveLength(7);
   const recordOf = (pick: { slug: string; landmark: { id: string } }) => records.find((r) => r[0] === appIdOf(pick) && r[1] === pick.slug)!;
   for (const pick of picks) expect(recordOf(pick)[5], pick.slug).toBe("cancelled");
@@ -83,8 +83,16 @@ test("bulk cancel across categories: every item ends with the right outcome and 
   for (const record of records) {
     expect(record[2], "principal").not.toBe("");
     expect(record[3], "target").not.toBe("");
-    expect(new Date(record[7]!).toISOString()).toBe(record[7]);
+    expect(new Date(record[8]!).toISOString()).toBe(record[8]);
   }
+  // Each cancel carries the request id Graph gave its answer: the one support would look up.
+  const graphRequestIds = new Set((await graphLog(request)).map((call) => call.requestId));
+  for (const pick of picks) expect(graphRequestIds.has(recordOf(pick)[7]!), `${pick.slug} request id`).toBe(true);
+  // On screen, the one request not cancelled, with the id of Graph's refusal to hand to support.
+  expect(graphRequestIds.has(recordOf(reopened)[7]!)).toBe(true);
+  const problems = progress.getByTestId("bulk-problems");
+  await problems.getByText("Not cancelled (1)").click();
+  await expect(problems.getByTestId("support-reference")).toContainText(`Request ID ${recordOf(reopened)[7]}`);
 
   // The JSON receipt holds the same rows.
   const jsonDownload = page.waitForEvent("download");

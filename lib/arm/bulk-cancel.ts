@@ -9,6 +9,7 @@ import { armRequestPath } from "./arm-paths";
 import { forEachBounded } from "./bounded";
 import { readArmRequest } from "./cancel-request";
 import { mapArmError } from "./map-arm-error";
+import { appLogger } from "@/lib/ops/logger";
 
 /**
  * Cancels in flight at once in one bulk run. ARM has no `$batch`, so every cancel is its own POST, and ARM's write
@@ -107,7 +108,7 @@ export async function cancelArmItems(
   try {
     await forEachBounded(items, ARM_CANCEL_CONCURRENCY, (item) => cancelOne(item).catch((error: unknown) => unexpected(item, error, report)));
   } catch (error) {
-    console.error("[bulk-cancel] the ARM part of the run stopped unexpectedly:", error instanceof Error ? error.message : error);
+    appLogger().error({ kind: "bulk_run_failure", reason: error instanceof Error ? error.message : String(error) }, "the ARM part of the run stopped unexpectedly");
   }
   return { calls, concurrency: Math.min(ARM_CANCEL_CONCURRENCY, items.length) };
 }
@@ -159,6 +160,6 @@ async function judgeReadBack(
 }
 
 function unexpected(item: ArmBulkItem, error: unknown, report: ReportVerdict) {
-  console.error("[bulk-cancel] an ARM cancel stopped unexpectedly:", error instanceof Error ? error.message : error);
+  appLogger().error({ kind: "bulk_run_failure", reason: error instanceof Error ? error.message : String(error) }, "an ARM cancel stopped unexpectedly");
   report(item.index, { outcome: "failed", message: "Request Desk could not cancel this request in Azure Resource Manager." }, 0);
 }

@@ -3,7 +3,7 @@ import { memoryStorage } from "../../test-support/memory-storage";
 import { forgetJournal, JOURNAL_EVERY, openRunJournal, readJournal, unconfirmedRows } from "./bulk-journal";
 import type { ReceiptRow } from "./receipt";
 
-const row = (id: string): ReceiptRow => ({ id, category: "group-assignment", principal: "Megan", target: "Finance", statusBefore: "PendingApproval", outcome: "not confirmed", upstreamCode: "", time: "" });
+const row = (id: string): ReceiptRow => ({ id, category: "group-assignment", principal: "Megan", target: "Finance", statusBefore: "PendingApproval", outcome: "not confirmed", upstreamCode: "", requestId: "", time: "" });
 
 beforeEach(() => {
   vi.stubGlobal("localStorage", memoryStorage());

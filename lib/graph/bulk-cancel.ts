@@ -4,6 +4,7 @@ import type { RequestView } from "@/lib/requests/pending-request";
 import { LOST_ANSWER_STATUSES, needsReadBack, type AnswerHistory, type ReportVerdict, type Verdict } from "@/lib/upstreams/verdict";
 import { runBatches } from "./batch";
 import { judgeCancel, judgeReadBack } from "./bulk-verdict";
+import { appLogger } from "@/lib/ops/logger";
 
 /**
  * `$batch` requests in flight at once. Four batches keep 80 cancels under way, so 1,000 items take about 13 Graph
@@ -73,7 +74,7 @@ export async function cancelGraphItems(items: readonly GraphBulkItem[], token: s
     // After a stop the token is refused: a read-back could only fail, so the verdicts stand as they are.
     if (pending.length > 0 && !sendSignal?.aborted) roundTrips += await readBack(items, pending, attempts, histories, options, token);
   } catch (error) {
-    console.error("[bulk-cancel] the Graph part of the run stopped unexpectedly:", error instanceof Error ? error.message : error);
+    appLogger().error({ kind: "bulk_run_failure", reason: error instanceof Error ? error.message : String(error) }, "the Graph part of the run stopped unexpectedly");
   }
   // A verdict whose read-back never came stands as it was (reporting twice is a no-op for the run).
   if (!signal?.aborted) for (const { k, first } of pending) report(items[k]!.index, first, attempts[k]!);

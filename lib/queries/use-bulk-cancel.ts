@@ -135,7 +135,7 @@ export function useBulkCancel(onRefused?: (request: PendingRequest, reason: stri
           const key = rowKey(outcome);
           session.outcomes.push(outcome);
           const row = session.rowsByKey.get(key);
-          if (row) Object.assign(row, { outcome: outcome.outcome, upstreamCode: outcome.upstreamCode ?? "", time: outcome.at });
+          if (row) Object.assign(row, { outcome: outcome.outcome, upstreamCode: outcome.upstreamCode ?? "", requestId: outcome.requestId ?? "", time: outcome.at });
           session.journal.confirm(key);
           const previous = session.before.get(key);
           if (outcome.outcome !== "cancelled" && previous) {
@@ -284,6 +284,7 @@ function receiptRowFor(r: PendingRequest): ReceiptRow {
     statusBefore: r.statusDetail ? `${r.status} (${r.statusDetail})` : r.status,
     outcome: "not confirmed",
     upstreamCode: "",
+    requestId: "",
     time: "",
   };
 }

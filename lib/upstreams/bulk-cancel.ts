@@ -7,6 +7,7 @@ import type { RequestView } from "@/lib/requests/pending-request";
 import { cancelArmItems } from "@/lib/arm/bulk-cancel";
 import { cancelGraphItems } from "@/lib/graph/bulk-cancel";
 import { notSentVerdict, shownParts, STOPPED_VERDICT, type Verdict } from "./verdict";
+import { appLogger } from "@/lib/ops/logger";
 
 /** One item of a bulk run, validated: Graph items carry their planned cancel call. */
 export type BulkCancelItem =
@@ -71,7 +72,7 @@ export async function runCancels(input: BulkCancelInput, emit: (line: BulkLine) 
     graphItems.length > 0 ? cancelGraphItems(graphItems, tokens.graph!, { view, signal, stop: stop.signal, report }) : { roundTrips: 0 },
     armItems.length > 0 ? cancelArmItems(armItems, tokens.arm!, { signal, stop: stop.signal, report }) : { calls: 0, concurrency: 0 },
   ]).catch((error: unknown) => {
-    console.error("[bulk-cancel] the run stopped unexpectedly:", error instanceof Error ? error.message : error);
+    appLogger().error({ kind: "bulk_run_failure", reason: error instanceof Error ? error.message : String(error) }, "the run stopped unexpectedly");
     return [{ roundTrips: 0 }, { calls: 0, concurrency: 0 }] as const;
   });
   if (signal?.aborted) return;
