@@ -10,7 +10,8 @@ export function bodyCases(ctx: HostileContext): CaseMaker[] {
   const deepArray = "[".repeat(100_000) + "]".repeat(100_000);
   const deepObject = '{"a":'.repeat(20_000) + "1" + "}".repeat(20_000);
   const bigItems = (n: number, rng: Rng) => json({ items: Array.from({ length: n }, () => ({ category: "access-package", id: rng.guid() })), view: "all" });
-  const bodies: Array<[string, (rng: Rng) => string | Buffer, readonly [string, string]?]> = [
+  type Header = readonly [string, string];
+  const bodies: Array<[label: string, body: (rng: Rng) => string | Buffer, type?: Header]> = [
     ["broken JSON", () => "{not json"],
     ["unterminated array", () => "["],
     ["lone quote", () => '"'],

@@ -29,11 +29,11 @@ export function cursorCases(ctx: HostileContext): CaseMaker[] {
     ["beta link for a v1.0 category", () => oldShape(`${graph}/beta${LIST}?$skiptoken=abc`)],
     ["huge cursor (100 KB)", (rng) => b64(rng.hex(75_000))],
   ];
-  const list = (token: string, category: string, view: string, cursor: string) => `/api/requests?category=${category}&view=${view}&cursor=${encodeURIComponent(cursor)}`;
+  const list = (category: string, view: string, cursor: string) => `/api/requests?category=${category}&view=${view}&cursor=${encodeURIComponent(cursor)}`;
   const makers: CaseMaker[] = forged.map(([label, cursor]): CaseMaker => (rng) => ({
     class: "cursors",
     label: `forged: ${label}`,
-    request: { method: "GET", target: list(ctx.adminToken, "access-package", rng.pick(["all", "mine"]), cursor(rng)), headers: [bearer(ctx.adminToken)] },
+    request: { method: "GET", target: list("access-package", rng.pick(["all", "mine"]), cursor(rng)), headers: [bearer(ctx.adminToken)] },
     secrets: [ctx.adminToken],
   }));
   makers.push((rng) => ({
@@ -48,26 +48,26 @@ export function cursorCases(ctx: HostileContext): CaseMaker[] {
       const bytes = Buffer.from(real.cursor, "base64url");
       const at = rng.int(bytes.length);
       bytes[at] = bytes[at]! ^ (1 << rng.int(8));
-      return { class: "cursors", label: "real cursor, one bit flipped", request: { method: "GET", target: list("", real.category, real.view, bytes.toString("base64url")), headers: [bearer(ctx.adminToken)] }, secrets: [ctx.adminToken] };
+      return { class: "cursors", label: "real cursor, one bit flipped", request: { method: "GET", target: list(real.category, real.view, bytes.toString("base64url")), headers: [bearer(ctx.adminToken)] }, secrets: [ctx.adminToken] };
     });
     makers.push((rng) => {
       const real = rng.pick(ctx.cursors);
       const cut = real.cursor.slice(0, Math.max(1, rng.int(real.cursor.length)));
-      return { class: "cursors", label: "real cursor, cut short", request: { method: "GET", target: list("", real.category, real.view, cut), headers: [bearer(ctx.adminToken)] }, secrets: [ctx.adminToken] };
+      return { class: "cursors", label: "real cursor, cut short", request: { method: "GET", target: list(real.category, real.view, cut), headers: [bearer(ctx.adminToken)] }, secrets: [ctx.adminToken] };
     });
     makers.push((rng) => {
       const real = rng.pick(ctx.cursors);
       const other = rng.pick(["group-assignment", "privileged-role", "directory-role-assignment"].filter((c) => c !== real.category));
-      return { class: "cursors", label: "foreign: another category's cursor", request: { method: "GET", target: list("", other, real.view, real.cursor), headers: [bearer(ctx.adminToken)] }, secrets: [ctx.adminToken] };
+      return { class: "cursors", label: "foreign: another category's cursor", request: { method: "GET", target: list(other, real.view, real.cursor), headers: [bearer(ctx.adminToken)] }, secrets: [ctx.adminToken] };
     });
     makers.push((rng) => {
       const real = rng.pick(ctx.cursors);
       const view = real.view === "all" ? "mine" : "all";
-      return { class: "cursors", label: "foreign: the other view's cursor", request: { method: "GET", target: list("", real.category, view, real.cursor), headers: [bearer(ctx.adminToken)] }, secrets: [ctx.adminToken] };
+      return { class: "cursors", label: "foreign: the other view's cursor", request: { method: "GET", target: list(real.category, view, real.cursor), headers: [bearer(ctx.adminToken)] }, secrets: [ctx.adminToken] };
     });
     makers.push((rng) => {
       const real = rng.pick(ctx.cursors);
-      return { class: "cursors", label: "foreign: the admin's cursor, sent by another user", request: { method: "GET", target: list("", real.category, real.view, real.cursor), headers: [bearer(ctx.userToken)] }, secrets: [ctx.userToken] };
+      return { class: "cursors", label: "foreign: the admin's cursor, sent by another user", request: { method: "GET", target: list(real.category, real.view, real.cursor), headers: [bearer(ctx.userToken)] }, secrets: [ctx.userToken] };
     });
   }
   return makers;
