@@ -17,7 +17,7 @@ import { isMain, runAlone, type Report } from "./support/report";
 import { signInWithFetch } from "./support/sign-in-with-fetch";
 import { isAllowedArmPath, isAllowedGraphPath } from "./support/upstream-allowlist";
 
-const PER_CLASS = 1_700;
+const PER_CLASS = Number(process.env.R1_PER_CLASS ?? 1_700);
 const CONCURRENCY = 16;
 
 /** Requests of people other than Megan (who holds no admin role), from the emulator's own state. */

@@ -27,7 +27,8 @@ export function cursorCases(ctx: HostileContext): CaseMaker[] {
     ["encoded dot-dot into /me", () => oldShape(`${graph}/v1.0${LIST}/..%2F..%2F..%2Fme`)],
     ["javascript: link", () => oldShape("javascript:alert(1)")],
     ["beta link for a v1.0 category", () => oldShape(`${graph}/beta${LIST}?$skiptoken=abc`)],
-    ["huge cursor (100 KB)", (rng) => b64(rng.hex(75_000))],
+    ["long cursor (8 KB)", (rng) => b64(rng.hex(6_000))],
+    ["huge cursor (100 KB, past the header limit)", (rng) => b64(rng.hex(75_000))],
   ];
   const list = (category: string, view: string, cursor: string) => `/api/requests?category=${category}&view=${view}&cursor=${encodeURIComponent(cursor)}`;
   const makers: CaseMaker[] = forged.map(([label, cursor]): CaseMaker => (rng) => ({

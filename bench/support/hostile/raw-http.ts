@@ -64,6 +64,12 @@ export function sendRaw(host: string, port: number, request: RawRequest): Promis
 }
 
 function parseResponse(raw: Buffer): RawResponse {
+  // An interim answer (100 Continue to an Expect) comes first; the final one follows it.
+  while (/^HTTP\/1\.[01] 1\d\d /.test(raw.subarray(0, 16).toString("latin1"))) {
+    const end = raw.indexOf("\r\n\r\n");
+    if (end < 0) break;
+    raw = raw.subarray(end + 4);
+  }
   const split = raw.indexOf("\r\n\r\n");
   if (split < 0) throw new Error(`incomplete answer (${raw.length} bytes)`);
   const head = raw.subarray(0, split).toString("latin1");
