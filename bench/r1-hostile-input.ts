@@ -15,7 +15,7 @@ import { runCases, type Outcome } from "./support/hostile/run-cases";
 import { HOSTILE_CLASSES, type HostileContext } from "./support/hostile/types";
 import { isMain, runAlone, type Report } from "./support/report";
 import { signInWithFetch } from "./support/sign-in-with-fetch";
-import { isAllowedArmPath, isAllowedGraphPath } from "./support/upstream-allowlist";
+import { hasUndocumentedQuery, isAllowedArmPath, isAllowedGraphPath } from "./support/upstream-allowlist";
 
 const PER_CLASS = Number(process.env.R1_PER_CLASS ?? 1_700);
 const CONCURRENCY = 16;
@@ -116,6 +116,7 @@ export async function benchHostileInput(report: Report): Promise<void> {
   const echoed = answered.filter((o) => o.verdict!.echoed);
   const offGraph = upstream.graph().filter((c) => !isAllowedGraphPath(c.path));
   const offArm = upstream.arm().filter((c) => !isAllowedArmPath(c.path));
+  const offQuery = upstream.graph().filter((c) => isAllowedGraphPath(c.path) && hasUndocumentedQuery(c.path, c.query));
 
   report(`R1 hostile input: ${fmt(cases.length)} requests (${HOSTILE_CLASSES.map((c) => `${c} ${fmt(cases.filter((k) => k.class === c).length)}`).join(", ")}), ${CONCURRENCY} at a time over raw sockets, ${seconds.toFixed(1)} s; app rate limits raised (API_RATE_LIMIT_*) so the classes reach the handlers, Graph throttling off`);
   report(`R1 status histogram: ${countBy(answered, (o) => String(o.verdict!.status)).sort((a, b) => Number(a[0]) - Number(b[0])).map(([s, n]) => `${s}×${fmt(n)}`).join(" ")}${unanswered.length ? `; no answer ${fmt(unanswered.length)}` : ""}`);
@@ -128,6 +129,8 @@ export async function benchHostileInput(report: Report): Promise<void> {
   report(`R1 upstream calls outside the allowlist: ${fmt(offGraph.length + offArm.length)} (target 0) of ${fmt(upstream.graph().length)} Graph and ${fmt(upstream.arm().length)} ARM calls`);
   for (const [path, n] of countBy(offGraph, (c) => `Graph ${c.method} ${c.path} → ${c.status}`).slice(0, 8)) report(`R1   ${path} ×${n}`);
   for (const [path, n] of countBy(offArm, (c) => `ARM ${c.method} ${c.path} → ${c.status}`).slice(0, 8)) report(`R1   ${path} ×${n}`);
+  report(`R1 Graph calls on a documented path with query options no category sends: ${fmt(offQuery.length)} (target 0)`);
+  for (const [call, n] of countBy(offQuery, (c) => `Graph ${c.method} ${c.path}?${Object.entries(c.query).map(([k, v]) => `${k}=${v}`).join("&")} → ${c.status}`).slice(0, 8)) report(`R1   ${call} ×${n}`);
   report(`R1 tokens echoed in an answer: ${fmt(echoed.length)} (target 0)${echoed.length ? ` — ${countBy(echoed, (o) => o.kase.label).slice(0, 5).map(([k, n]) => `${k} ×${n}`).join("; ")}` : ""}`);
   if (unanswered.length) report(`R1 no answer (connection closed or reset): ${countBy(unanswered, (o) => `${o.kase.class}: ${o.kase.label}: ${o.error}`).slice(0, 5).map(([k, n]) => `${k} ×${n}`).join("; ")}`);
 }

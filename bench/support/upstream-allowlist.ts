@@ -20,6 +20,17 @@ function graphPattern(call: GraphCall): string {
   return `/${escape(call.version)}${escape(call.path).replaceAll(ID, SEGMENT)}`;
 }
 
+/** A documented call: its path, and the query options it is sent with (values as patterns). */
+interface DocumentedCall {
+  path: string;
+  query: Record<string, string>;
+}
+
+const documented = (call: GraphCall): DocumentedCall => ({
+  path: graphPattern(call),
+  query: Object.fromEntries(Object.entries(call.query ?? {}).map(([key, value]) => [key, escape(value).replaceAll(ID, ".+")])),
+});
+
 function tryEach<T>(make: (id: string) => T): T | undefined {
   for (const prefix of ID_PREFIXES) {
     try {
@@ -35,23 +46,23 @@ function sourceCalls(source: ListSource): GraphCall[] {
   return source.kind === "collection" ? [source.call] : [source.parents, source.child(ID)];
 }
 
-function graphPatterns(): string[] {
-  const patterns = new Set<string>([
-    "/v1\\.0/me",
-    "/(v1\\.0|beta)/\\$batch",
-    `/v1\\.0/users/${SEGMENT}`,
-    "/v1\\.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser\\(on='principal'\\)",
-  ]);
+function graphCalls(): DocumentedCall[] {
+  const calls: DocumentedCall[] = [
+    { path: "/v1\\.0/me", query: { $select: "id(,displayName)?" } },
+    { path: "/(v1\\.0|beta)/\\$batch", query: {} },
+    { path: `/v1\\.0/users/${SEGMENT}`, query: { $select: "id,displayName" } },
+    { path: "/v1\\.0/roleManagement/directory/roleAssignmentScheduleInstances/filterByCurrentUser\\(on='principal'\\)", query: { $select: "roleDefinitionId,directoryScopeId" } },
+  ];
   for (const category of graphCategories()) {
     for (const view of VIEWS) {
-      for (const source of category.list[view].sources({ callerId: ID })) sourceCalls(source).forEach((c) => patterns.add(graphPattern(c)));
+      for (const source of category.list[view].sources({ callerId: ID })) sourceCalls(source).forEach((c) => calls.push(documented(c)));
       const cancel = tryEach((id) => category.cancel(id, view));
       const readBack = tryEach((id) => category.readBack(id, view));
-      if (cancel) patterns.add(graphPattern(cancel));
-      if (readBack) patterns.add(graphPattern(readBack));
+      if (cancel) calls.push(documented(cancel));
+      if (readBack) calls.push(documented(readBack));
     }
   }
-  return [...patterns];
+  return calls;
 }
 
 // An ARM scope: the tenant root, a management group, a subscription, a resource group or a resource under it.
@@ -68,10 +79,32 @@ function armPatterns(): string[] {
   ];
 }
 
-const anchored = (patterns: readonly string[]) => patterns.map((p) => new RegExp(`^${p}$`, "i"));
+const anchored = (pattern: string) => new RegExp(`^${pattern}$`, "i");
 
-export const GRAPH_ALLOWLIST = anchored(graphPatterns());
-export const ARM_ALLOWLIST = anchored(armPatterns());
+const GRAPH_CALLS = graphCalls().map((call) => ({
+  path: anchored(call.path),
+  query: Object.entries(call.query).map(([key, value]) => [key, anchored(value)] as const),
+}));
+export const GRAPH_ALLOWLIST = [...new Set(GRAPH_CALLS.map((c) => c.path))];
+export const ARM_ALLOWLIST = armPatterns().map(anchored);
 
-export const isAllowedGraphPath = (path: string) => GRAPH_ALLOWLIST.some((re) => re.test(path));
+export const isAllowedGraphPath = (path: string) => GRAPH_CALLS.some((c) => c.path.test(path));
 export const isAllowedArmPath = (path: string) => ARM_ALLOWLIST.some((re) => re.test(path));
+
+/** Paging (Graph's own next links) and the access probe's small `$top` may come on top of a documented query. */
+const PAGING: Readonly<Record<string, RegExp>> = { $skiptoken: /^.*$/, $top: /^([1-9]|1\d|20)$/ };
+
+/**
+ * A call on a documented path whose query options are not the ones any category sends with it: a documented
+ * option missing or changed (a `$filter` on the caller dropped, `$expand=*`), or one nobody sends (`$top=999`).
+ */
+export function hasUndocumentedQuery(path: string, query: Readonly<Record<string, string>>): boolean {
+  const candidates = GRAPH_CALLS.filter((c) => c.path.test(path));
+  if (candidates.length === 0) return false;
+  return !candidates.some((c) => {
+    const documentedKeys = new Set(c.query.map(([key]) => key));
+    const allPresent = c.query.every(([key, value]) => query[key] !== undefined && value.test(query[key]!));
+    const extrasAllowed = Object.entries(query).every(([key, value]) => documentedKeys.has(key) || PAGING[key]?.test(value));
+    return allPresent && extrasAllowed;
+  });
+}

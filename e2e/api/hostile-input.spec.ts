@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { caseMakers } from "../../bench/support/hostile/cases";
 import { runCases } from "../../bench/support/hostile/run-cases";
 import { HOSTILE_CLASSES, seededRng, type HostileContext } from "../../bench/support/hostile/types";
-import { isAllowedArmPath, isAllowedGraphPath } from "../../bench/support/upstream-allowlist";
+import { hasUndocumentedQuery, isAllowedArmPath, isAllowedGraphPath } from "../../bench/support/upstream-allowlist";
 import { APP_LISTEN_PORT } from "../../scripts/demo-env";
 import { clearArmLog, armLog, resetArm } from "../support/arm";
 import { clearGraphLog, graphLog, resetEmulator } from "../support/emulator";
@@ -27,7 +27,7 @@ test.beforeEach(async ({ request }) => {
 });
 
 for (const cls of HOSTILE_CLASSES) {
-  test(`hostile ${cls}: every answer is the API's JSON, no 5xx, no token echoed, no upstream call off the documented paths`, async ({ request }) => {
+  test(`hostile ${cls}: every answer is the API's JSON, no 5xx, no token echoed, no upstream call off the documented paths and queries`, async ({ request }) => {
     test.setTimeout(120_000);
     const rng = seededRng(11);
     const cases = caseMakers(context)[cls].map((make) => make(rng));
@@ -44,8 +44,10 @@ for (const cls of HOSTILE_CLASSES) {
     });
     expect(problems, `${problems.length} of ${cases.length} ${cls} cases`).toEqual([]);
 
+    const graphCalls = await graphLog(request);
     const offPaths = [
-      ...(await graphLog(request)).filter((c) => !isAllowedGraphPath(c.path)).map((c) => `Graph ${c.method} ${c.path}`),
+      ...graphCalls.filter((c) => !isAllowedGraphPath(c.path)).map((c) => `Graph ${c.method} ${c.path}`),
+      ...graphCalls.filter((c) => isAllowedGraphPath(c.path) && hasUndocumentedQuery(c.path, c.query)).map((c) => `Graph ${c.method} ${c.path} ${JSON.stringify(c.query)}`),
       ...(await armLog(request)).filter((c) => !isAllowedArmPath(c.path)).map((c) => `ARM ${c.method} ${c.path}`),
     ];
     expect(offPaths).toEqual([]);

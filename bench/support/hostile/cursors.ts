@@ -10,33 +10,56 @@ const LIST = "/identityGovernance/entitlementManagement/assignmentRequests";
 
 export function cursorCases(ctx: HostileContext): CaseMaker[] {
   const graph = GRAPH_EMULATOR_URL;
-  const oldShape = (link: string, c = "access-package", v = "all") => b64({ c, v, s: 0, l: link });
-  const forged: Array<[string, (rng: Rng) => string]> = [
+  // The shape cursors had before they were sealed: base64url JSON of category, view, step and Graph's next link.
+  const oldShape = (link: string, v: string, c = "access-package") => b64({ c, v, s: 0, l: link });
+  const forged: Array<[string, (rng: Rng, view: string) => string]> = [
     ["random base64url", (rng) => b64(rng.hex(40))],
     ["empty", () => ""],
     ["not base64", () => "!!!***"],
     ["JSON of the wrong shape", () => b64({ hello: "world" })],
-    ["link to another host", () => oldShape("https://evil.test/v1.0/users")],
-    ["link to /users", () => oldShape(`${graph}/v1.0/users`)],
-    ["link with credentials", () => oldShape(`http://user:pw@${graph.replace("http://", "")}/v1.0${LIST}?$skiptoken=x`)],
-    ["$filter removed from a mine link", () => oldShape(`${graph}/v1.0${LIST}?$skiptoken=abc`, "access-package", "mine")],
-    ["$top raised", () => oldShape(`${graph}/v1.0${LIST}?$top=999&$skiptoken=abc`)],
-    ["$filter on someone else", () => oldShape(`${graph}/v1.0${LIST}?$filter=requestor/objectId eq 'c3f70302-0003-4c80-a122-0000000c0003'`)],
-    ["$expand added", () => oldShape(`${graph}/v1.0${LIST}?$expand=*&$skiptoken=abc`)],
-    ["encoded path segment", () => oldShape(`${graph}/v1.0${LIST}%2F..%2F..%2F..%2Fusers?$skiptoken=abc`)],
-    ["encoded dot-dot into /me", () => oldShape(`${graph}/v1.0${LIST}/..%2F..%2F..%2Fme`)],
-    ["javascript: link", () => oldShape("javascript:alert(1)")],
-    ["beta link for a v1.0 category", () => oldShape(`${graph}/beta${LIST}?$skiptoken=abc`)],
+    ["link to another host", (_, v) => oldShape("https://evil.test/v1.0/users", v)],
+    ["link to /users", (_, v) => oldShape(`${graph}/v1.0/users`, v)],
+    ["link with credentials", (_, v) => oldShape(`http://user:pw@${graph.replace("http://", "")}/v1.0${LIST}?$skiptoken=x`, v)],
+    ["$filter removed from a mine link", (_, v) => oldShape(`${graph}/v1.0${LIST}?$skiptoken=abc`, v)],
+    ["$top raised", (_, v) => oldShape(`${graph}/v1.0${LIST}?$top=999&$skiptoken=abc`, v)],
+    ["$filter on someone else", (_, v) => oldShape(`${graph}/v1.0${LIST}?$filter=requestor/objectId eq 'c3f70302-0003-4c80-a122-0000000c0003'`, v)],
+    ["$expand added", (_, v) => oldShape(`${graph}/v1.0${LIST}?$expand=*&$skiptoken=abc`, v)],
+    ["encoded path segment", (_, v) => oldShape(`${graph}/v1.0${LIST}%2F..%2F..%2F..%2Fusers?$skiptoken=abc`, v)],
+    ["encoded dot-dot into /me", (_, v) => oldShape(`${graph}/v1.0${LIST}/..%2F..%2F..%2Fme`, v)],
+    ["javascript: link", (_, v) => oldShape("javascript:alert(1)", v)],
+    ["beta link for a v1.0 category", (_, v) => oldShape(`${graph}/beta${LIST}?$skiptoken=abc`, v)],
     ["long cursor (8 KB)", (rng) => b64(rng.hex(6_000))],
     ["huge cursor (100 KB, past the header limit)", (rng) => b64(rng.hex(75_000))],
   ];
   const list = (category: string, view: string, cursor: string) => `/api/requests?category=${category}&view=${view}&cursor=${encodeURIComponent(cursor)}`;
-  const makers: CaseMaker[] = forged.map(([label, cursor]): CaseMaker => (rng) => ({
-    class: "cursors",
-    label: `forged: ${label}`,
-    request: { method: "GET", target: list("access-package", rng.pick(["all", "mine"]), cursor(rng)), headers: [bearer(ctx.adminToken)] },
-    secrets: [ctx.adminToken],
-  }));
+  const makers: CaseMaker[] = forged.map(([label, cursor]): CaseMaker => (rng) => {
+    // The "mine" forgery is the one that matters: a cursor that drops the filter on the caller.
+    const view = label.includes("mine") ? "mine" : rng.pick(["all", "mine"]);
+    return {
+      class: "cursors",
+      label: `forged: ${label}`,
+      request: { method: "GET", target: list("access-package", view, cursor(rng, view)), headers: [bearer(ctx.adminToken)] },
+      secrets: [ctx.adminToken],
+    };
+  });
+  // Forgeries aimed at what the unsealed cursor did not check: the query of a link on the right path. PIM v2's "mine"
+  // list filters on the caller (source 1 is the Entra roles provider); the forged link drops that filter.
+  const pimMine = `${graph}/beta/privilegedAccess/aadroles/roleAssignmentRequests`;
+  const onTarget: Array<[string, string, string, string]> = [
+    ["PIM v2 mine link without the caller's $filter", "governance-role", "mine", `${pimMine}?$expand=roleDefinition,subject,resource`],
+    ["PIM v2 mine link with someone else's $filter", "governance-role", "mine", `${pimMine}?$filter=subjectId eq 'c3f70302-0003-4c80-a122-0000000c0003'`],
+    ["$top raised on the right path", "access-package", "all", `${graph}/v1.0${LIST}?$expand=accessPackage,requestor&$top=999`],
+    ["$select narrowed on the right path", "access-package", "all", `${graph}/v1.0${LIST}?$select=id`],
+    ["path escaped into the same path", "access-package", "all", `${graph}/v1.0/identityGovernance/entitlementManagement/%61ssignmentRequests?$expand=accessPackage,requestor`],
+  ];
+  for (const [label, category, view, link] of onTarget) {
+    makers.push(() => ({
+      class: "cursors",
+      label: `forged: ${label}`,
+      request: { method: "GET", target: list(category, view, b64({ c: category, v: view, s: category === "governance-role" ? 1 : 0, l: link })), headers: [bearer(ctx.adminToken)] },
+      secrets: [ctx.adminToken],
+    }));
+  }
   makers.push((rng) => ({
     class: "cursors",
     label: "two cursors",
