@@ -20,7 +20,7 @@ type StoredRecord = Record<string, unknown> & { id: string };
  * Per category: the emulator's control collection, the statuses Graph lets an administrator cancel (README,
  * "Categories"; the emulator's README for where the status lives), the app's id and the Graph cancel URL.
  */
-interface CancellableCollection {
+export interface CancellableCollection {
   category: string;
   collection: string;
   cancellable: readonly string[];
@@ -33,7 +33,7 @@ const plainStatus = (record: StoredRecord) => String(record.status);
 const plainId = (record: StoredRecord) => record.id;
 const PIM_V3_OPEN = ["PendingApproval", "PendingAdminDecision", "Granted"];
 
-const CANCELLABLE_COLLECTIONS: readonly CancellableCollection[] = [
+export const CANCELLABLE_COLLECTIONS: readonly CancellableCollection[] = [
   {
     category: "group-assignment",
     collection: "groupAssignmentScheduleRequests",
@@ -94,20 +94,23 @@ const CANCELLABLE_COLLECTIONS: readonly CancellableCollection[] = [
   },
 ];
 
-interface Pick {
+export interface Pick {
   category: string;
   id: string;
   graphPath: string;
+  /** The emulator's control collection and the record's id there (R2 reads the record back). */
+  collection: string;
+  recordId: string;
 }
 
 /** `count` cancellable requests, taken in turn from every category so the run crosses all of them. */
-async function pickCancellable(count: number): Promise<{ picks: Pick[]; perCategory: Map<string, number> }> {
+export async function pickCancellable(count: number): Promise<{ picks: Pick[]; perCategory: Map<string, number> }> {
   const pools = await Promise.all(
     CANCELLABLE_COLLECTIONS.map(async (c) => {
       const records = await emulator.state<StoredRecord>(c.collection);
       return records
         .filter((r) => c.cancellable.includes(c.status(r)))
-        .map((r): Pick => ({ category: c.category, id: c.appId(r), graphPath: c.cancelPath(r) }));
+        .map((r): Pick => ({ category: c.category, id: c.appId(r), graphPath: c.cancelPath(r), collection: c.collection, recordId: r.id }));
     }),
   );
   const picks: Pick[] = [];

@@ -125,19 +125,45 @@ export async function waitForFreePorts(timeoutMs: number): Promise<void> {
 }
 
 /**
- * Runs `body` against a fresh stack whose Graph emulator has `emulatorEnv`. The emulator is always quiet: its
- * per-call log line would otherwise fill the unread stdout pipe of a long benchmark and stall it.
+ * The app's rate limits (README, "Limits") raised out of reach, for benchmarks that load the app from one address
+ * as one user: they measure the server, not the limiter, which would answer most of their requests 429.
  */
-export async function withStack<T>(emulatorEnv: Record<string, string>, body: () => Promise<T>, armEnv: Record<string, string> = {}): Promise<T> {
+export const RAISED_RATE_LIMITS: Record<string, string> = {
+  API_RATE_LIMIT_USER_BURST: "1000000",
+  API_RATE_LIMIT_USER_PER_SECOND: "1000000",
+  API_RATE_LIMIT_ADDRESS_BURST: "1000000",
+  API_RATE_LIMIT_ADDRESS_PER_SECOND: "1000000",
+};
+
+/**
+ * Runs `body` against a fresh stack whose Graph emulator has `emulatorEnv` (the ARM stand-in `armEnv`, the app
+ * `appEnv`). The emulator is always quiet: its per-call log line would otherwise fill the unread stdout pipe of a
+ * long benchmark and stall it.
+ */
+export async function withStack<T>(
+  emulatorEnv: Record<string, string>,
+  body: () => Promise<T>,
+  armEnv: Record<string, string> = {},
+  appEnv: Record<string, string> = {},
+): Promise<T> {
   // Another stack may be shutting down (ours, a moment ago) or an e2e run may be using the ports: wait a while.
   await waitForFreePorts(Number(process.env.BENCH_PORT_WAIT_MS ?? 180_000));
   let stack: Stack;
+  // The app gets this process's environment under DEMO_APP_ENV (scripts/stack.ts), so its extra variables go there
+  // for the start, and are put back afterwards.
+  const saved = Object.fromEntries(Object.keys(appEnv).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, appEnv);
   try {
     stack = current = await startStack({ emulatorEnv: { GRAPH_EMULATOR_QUIET: "1", ...emulatorEnv }, armEnv: { ARM_EMULATOR_QUIET: "1", ...armEnv } });
   } catch (error) {
     // startStack stopped its wrappers; the servers under them may still be up.
     await endTree(descendants(), 0);
     throw error;
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
   try {
     return await body();
