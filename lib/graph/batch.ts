@@ -194,8 +194,10 @@ async function postBatch(calls: readonly BatchCall[], batch: readonly Entry[], t
   const answered = new Map<number, BatchItemResult>();
   if (!parsed.success) return answered;
   for (const item of parsed.data.responses) {
-    answered.set(Number(item.id), { status: item.status, body: item.body ?? null, headers: item.headers ?? {} });
-    recordBatchedCall(calls[Number(item.id)]?.method ?? "GET", item.status, item.body ?? null, item.headers ?? {});
+    // Graph does not always give a batched answer its own request-id; the envelope's then identifies it for support.
+    const headers = response.requestId && !lookupHeader(item.headers ?? undefined, "request-id") ? { "request-id": response.requestId, ...item.headers } : (item.headers ?? {});
+    answered.set(Number(item.id), { status: item.status, body: item.body ?? null, headers });
+    recordBatchedCall(calls[Number(item.id)]?.method ?? "GET", item.status, item.body ?? null, headers);
   }
   return answered;
 }

@@ -5,7 +5,7 @@ import type { RequestView } from "@/lib/requests/pending-request";
 import { judgeAfterReadBack, LOST_ANSWER_STATUSES, type AnswerHistory, type Refusal, type Verdict } from "@/lib/upstreams/verdict";
 import type { BatchItemResult } from "./batch";
 import { requestFromCancelAnswer, requestFromReadBack } from "./collection";
-import { GraphHttpError } from "./graph-error";
+import { GraphHttpError, lookupHeader } from "./graph-error";
 import { mapGraphError } from "./map-graph-error";
 
 // What one item's final answer from Graph means for the user (the shared rules are in lib/upstreams/verdict).
@@ -15,7 +15,8 @@ export const CANCELLED_MESSAGE = "Cancelled in Microsoft Graph.";
 export function judgeCancel(category: GraphCategory<unknown>, id: string, view: RequestView, result: BatchItemResult): Verdict | Refusal {
   if (isSuccess(result.status)) {
     const returned = requestFromCancelAnswer(category, id, result.body);
-    return { outcome: "cancelled", message: CANCELLED_MESSAGE, upstreamStatus: returned?.status, ...(returned ? { current: returned } : {}) };
+    const requestId = lookupHeader(result.headers, "request-id");
+    return { outcome: "cancelled", message: CANCELLED_MESSAGE, upstreamStatus: returned?.status, ...(requestId ? { requestId } : {}), ...(returned ? { current: returned } : {}) };
   }
   // The same words as the single cancel: mapGraphError knows each category's refusal codes and permissions.
   const error = mapGraphError(GraphHttpError.fromParts(result.status, result.body, result.headers), { category, operation: "cancel", view });

@@ -9,6 +9,8 @@ export interface GraphResponse {
   status: number;
   /** Parsed JSON, or null for an empty body (204, or D's "200 with no body"). */
   body: unknown;
+  /** Graph's `request-id` of this answer, for support. */
+  requestId?: string;
 }
 
 export interface GraphRequestOptions {
@@ -36,7 +38,7 @@ export async function graphRequest(url: string, options: GraphRequestOptions): P
   for (let attempt = 0; ; attempt++) {
     const response = await send(url, options, clientRequestId, env.GRAPH_TIMEOUT_MS);
     const body = readJson(response);
-    if (response.ok) return { status: response.status, body };
+    if (response.ok) return { status: response.status, body, ...(response.headers["request-id"] ? { requestId: response.headers["request-id"] } : {}) };
 
     const { waitMs, askedMs } = retryWait(parseRetryAfter(response.headers["retry-after"]), attempt);
     const retryable = RETRYABLE_STATUSES.has(response.status);
