@@ -46,5 +46,5 @@ export const ARM_EMULATOR_ENV: Record<string, string> = {
 
 // The production server (server/main.ts, bundled by `npm run build`), as `npm start` runs it.
 /** The production server the build writes (server/main.ts bundled): what the demo, the tests and the benchmarks run. */
-export const APP_SERVER_ENTRY = ".next/request-desk-server.mjs";
+export const APP_SERVER_ENTRY = ".next/standalone/request-desk-server.mjs";
 export const APP_START_COMMAND = `HOST=127.0.0.1 PORT=${APP_LISTEN_PORT} node ${APP_SERVER_ENTRY}`;

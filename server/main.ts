@@ -1,8 +1,11 @@
 // The production server: Next's request handler behind node:http, so that what Next would answer with plain text,
 // HTML or an empty body (a malformed request line, oversized headers, TRACE, bad escapes, dot segments) gets the
 // API's JSON error instead, and every answer carries the security headers. `npm run build` bundles this file to
-// .next/request-desk-server.mjs; `npm start` runs it.
+// .next/standalone/request-desk-server.mjs; `npm start` runs it.
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Socket } from "node:net";
 import { readEdgeConfig } from "@/lib/security/edge-config";
 import { rawRefusal, writeRefusal } from "@/lib/security/edge-answers";
@@ -14,8 +17,16 @@ import { appLogger } from "@/lib/ops/logger";
 if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" });
 const { default: next } = await import("next");
 
+// This file sits at the root of Next's standalone output (scripts/build-server.ts), beside the .next it serves, and
+// runs from there as Next's own standalone server.js does. Next's configuration comes from the build, not from a
+// next.config file: that is what the standalone variable tells it.
+const dir = path.dirname(fileURLToPath(import.meta.url));
+process.chdir(dir);
+const nextConfig = JSON.parse(readFileSync(path.join(dir, ".next", "required-server-files.json"), "utf8")).config;
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(nextConfig);
+
 const config = readEdgeConfig();
-const app = next({ dev: false, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
+const app = next({ dev: false, dir, conf: nextConfig, hostname: config.HOST, port: config.PORT });
 const handle = app.getRequestHandler();
 
 function serve(req: IncomingMessage, res: ServerResponse): void {

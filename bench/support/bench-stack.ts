@@ -16,7 +16,7 @@ let current: Stack | null = null;
 
 /**
  * Every process below this one. `Stack.stop()` signals the `sh -c` wrappers it spawned, but `npm exec`, tsx and
- * the app server (`node .next/request-desk-server.mjs`) below them do not pass the signal on and would keep the
+ * the app server (`node .next/standalone/request-desk-server.mjs`) below them do not pass the signal on and would keep the
  * ports; so the whole tree is noted before stopping, and whatever of it outlives `stop()` is ended by pid.
  */
 function descendants(): number[] {
