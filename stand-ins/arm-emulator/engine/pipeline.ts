@@ -69,5 +69,5 @@ function resultFor(error: unknown): ArmResult {
 function logCall(runtime: ArmRuntime, call: ArmCall, status: number, requestId: string): void {
   runtime.log.add({ method: call.method, path: call.path, query: Object.fromEntries(call.query), status, time: new Date().toISOString(), requestId });
   const search = [...call.query].map(([n, v]) => `${n}=${v}`).join("&");
-  runtime.trace?.(`${call.method} ${call.path}${search ? `?${search}` : ""} → ${status}`);
+  runtime.trace?.(`${call.method} ${call.path}${search ? `?${search}` : ""} → ${status} x-ms-request-id ${requestId}`);
 }

@@ -95,7 +95,7 @@ function logCall(runtime: EmulatorRuntime, call: GraphCall, status: number): voi
     time: new Date().toISOString(),
     requestId: call.requestId,
   });
-  runtime.trace?.(`${call.viaBatch ? "  [batch] " : ""}${call.method} ${path}${call.rawQuery ? `?${call.rawQuery}` : ""} → ${status}`);
+  runtime.trace?.(`${call.viaBatch ? "  [batch] " : ""}${call.method} ${path}${call.rawQuery ? `?${call.rawQuery}` : ""} → ${status} request-id ${call.requestId}`);
 }
 
 function safeDecode(value: string): string {
