@@ -40,7 +40,7 @@ async function firstCursor(request: APIRequestContext, view: string): Promise<st
 async function expectRefused(request: APIRequestContext, view: string, cursor: string, headers = auth(), category = CATEGORY) {
   const response = await list(request, view, cursor, headers, category);
   expect(response.status(), cursor.slice(0, 60)).toBe(400);
-  expect(await response.json()).toEqual({ error: { code: "invalid_cursor", message: expect.any(String) } });
+  expect(await response.json()).toEqual({ error: { code: "invalid_cursor", message: expect.any(String), time: expect.any(String) } });
 }
 
 /** Every page of a list, following the server's cursors. */

@@ -21,6 +21,6 @@ test("/api/ready says the demo is ready, naming each check it made without any t
 test("/api/ready refuses writes with a JSON 405 naming GET", async ({ request }) => {
   const response = await request.post("/api/ready", { data: {} });
   expect(response.status()).toBe(405);
-  expect(response.headers()["allow"]).toBe("GET, OPTIONS");
+  expect(response.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
   expect((await response.json()).error.code).toBe("method_not_allowed");
 });

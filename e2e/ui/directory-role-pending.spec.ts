@@ -42,7 +42,7 @@ test("where Graph refuses it as its page reads, the refusal is explained and the
   const row = requestRow(page, "directory-role-assignment", id);
   await cancelButton(row).click();
   await confirmCancel(page);
-  await expect(page.getByRole("alert").filter({ hasText: "Cancel refused" })).toContainText("no longer in a state that can be cancelled");
+  await expect(page.getByRole("alert").filter({ hasText: "Cancel refused" })).toContainText("it is still open (PendingApproval) but past the point where it can be cancelled");
   await expect(row).toBeVisible();
   await expect(cancelButton(row)).toHaveCount(0);
   expect((await graphState(request, COLLECTION, id)).status).toBe("PendingApproval");

@@ -23,8 +23,15 @@ describe("screenRequest", () => {
     ["/api/requests/%2e%2e/health", ". or .."],
     ["/x/%2E/api/health", ". or .."],
     ["http://elsewhere.example/api/health", "must be a path"],
+    ["/api/requests\\cancel", "backslash"],
+    ["/api//requests", "empty segment"],
   ])("refuses %s as invalid input (%s)", (url, reason) => {
     expect(screenRequest("GET", url)).toEqual({ code: "invalid_input", message: expect.stringContaining(reason) });
+  });
+
+  it("answers an API path with a trailing slash with a JSON 404 instead of Next's redirect, and leaves pages to Next", () => {
+    expect(screenRequest("GET", "/api/requests/?view=mine")).toEqual({ code: "not_found", message: expect.stringContaining("trailing slash") });
+    expect(screenRequest("GET", "/redirect/")).toBeNull();
   });
 
   it("does not mistake a query's escapes or dotted names for path problems", () => {

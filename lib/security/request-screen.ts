@@ -30,6 +30,16 @@ export function screenRequest(method: string, url: string): EdgeRefusal | null {
   if (!segments) return invalid("The path has a percent-escape that is not valid UTF-8.");
   // Browsers resolve dot segments before sending; one that arrives is an attempt to reach another path.
   if (segments.some((s) => s === "." || s === "..")) return invalid("The path must not contain . or .. segments.");
+  if (pathname === "/api" || pathname.startsWith("/api/")) return screenApiPath(pathname);
+  return null;
+}
+
+// Next would answer these with a 308 to a "cleaned" path (a redirect a script follows blindly, and not the API's
+// JSON); an API path is exact or it is wrong.
+function screenApiPath(pathname: string): EdgeRefusal | null {
+  if (pathname.includes("\\")) return invalid("The path must not contain a backslash.");
+  if (pathname.includes("//")) return invalid("The path must not contain an empty segment (//).");
+  if (pathname.endsWith("/")) return { code: "not_found", message: "There is no API endpoint at this path; API paths have no trailing slash." };
   return null;
 }
 
