@@ -25,6 +25,7 @@ describe("screenRequest", () => {
     ["http://elsewhere.example/api/health", "must be a path"],
     ["/api/requests\\cancel", "backslash"],
     ["/api//requests", "empty segment"],
+    ["/api\\requests?view=all", "backslash"],
   ])("refuses %s as invalid input (%s)", (url, reason) => {
     expect(screenRequest("GET", url)).toEqual({ code: "invalid_input", message: expect.stringContaining(reason) });
   });

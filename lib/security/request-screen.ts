@@ -30,7 +30,7 @@ export function screenRequest(method: string, url: string): EdgeRefusal | null {
   if (!segments) return invalid("The path has a percent-escape that is not valid UTF-8.");
   // Browsers resolve dot segments before sending; one that arrives is an attempt to reach another path.
   if (segments.some((s) => s === "." || s === "..")) return invalid("The path must not contain . or .. segments.");
-  if (pathname === "/api" || pathname.startsWith("/api/")) return screenApiPath(pathname);
+  if (/^\/api(?:[/\\]|$)/.test(pathname)) return screenApiPath(pathname);
   return null;
 }
 
