@@ -35,8 +35,11 @@ async function screenshots(theme: (typeof THEMES)[number]): Promise<void> {
     await shoot(page, "details", theme);
     await page.keyboard.press("Escape");
 
-    const boxes = page.locator("tbody tr[data-request-id] input[type=checkbox]:not([disabled])");
-    for (let i = 0; i < Math.min(3, await boxes.count()); i++) await boxes.nth(i).check();
+    // Four requests that can be cancelled and one that cannot, so the confirmation shows what it skips and why.
+    const rows = page.locator("tbody tr[data-request-id]");
+    const withCancel = rows.filter({ has: page.getByRole("button", { name: /^Cancel / }) });
+    for (let i = 0; i < 4; i++) await withCancel.nth(i).getByRole("checkbox").check();
+    await rows.filter({ hasNot: page.getByRole("button", { name: /^Cancel / }) }).first().getByRole("checkbox").check();
     await page.getByRole("button", { name: /^Cancel selected \(\d+\)$/ }).click();
     await page.getByRole("dialog").getByRole("button", { name: /^Cancel \d+ requests?$/ }).waitFor();
     await shoot(page, "bulk-confirmation", theme);
