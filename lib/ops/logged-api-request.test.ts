@@ -81,3 +81,16 @@ describe("one log line per API request", () => {
     expect(lines()).toEqual([expect.objectContaining({ aborted: true, status: 200 })]);
   });
 });
+
+describe("a request with many failed upstream calls", () => {
+  it("lists the first twenty with their ids and counts the rest", async () => {
+    const { logger, lines } = capture();
+    await withRequestLog({ method: "POST" }, "/api/requests/cancel", async () => {
+      for (let i = 0; i < 80; i++) recordUpstreamCall({ upstream: "graph", method: "POST", status: 401, durationMs: 0, inBatch: true, requestId: `id-${i}` });
+      return Response.json({ ok: true });
+    }, { logger });
+    const [line] = lines();
+    expect(line).toMatchObject({ upstreamCalls: 0, batchedUpstreamRequests: 80, failedUpstreamCallsNotListed: 60 });
+    expect((line?.failedUpstreamCalls as Array<{ requestId: string }>).map((call) => call.requestId)).toEqual(Array.from({ length: 20 }, (_, i) => `id-${i}`));
+  });
+});

@@ -1,5 +1,9 @@
 import type { RequestLogRecord } from "./request-log-context";
 
+// A bulk run of 1,000 refused by an expired token would otherwise write 1,000 ids on one line; the first ones are
+// what support needs, the count says how many more there were.
+export const MAX_FAILED_CALLS_LISTED = 20;
+
 export interface RequestLogLineInput {
   method: string;
   /** The route's pattern (`/api/requests/[category]/[id]/cancel`), never the path with its ids or query. */
@@ -33,7 +37,8 @@ export function requestLogLine(input: RequestLogLineInput): Record<string, unkno
     ...(batched > 0 ? { batchedUpstreamRequests: batched } : {}),
     ...(failed.length > 0
       ? {
-          failedUpstreamCalls: failed.map((call) => ({
+          ...(failed.length > MAX_FAILED_CALLS_LISTED ? { failedUpstreamCallsNotListed: failed.length - MAX_FAILED_CALLS_LISTED } : {}),
+          failedUpstreamCalls: failed.slice(0, MAX_FAILED_CALLS_LISTED).map((call) => ({
             upstream: call.upstream,
             method: call.method,
             ...(call.inBatch ? { inBatch: true } : {}),
