@@ -10,7 +10,7 @@ import type { Socket } from "node:net";
 import { readEdgeConfig } from "@/lib/security/edge-config";
 import { rawRefusal, writeRefusal } from "@/lib/security/edge-answers";
 import { expectationRefusal, methodRefusal, refusalForParseError, screenRequest } from "@/lib/security/request-screen";
-import { API_SECURITY_HEADERS, COMMON_SECURITY_HEADERS, isApiPath } from "@/lib/security/security-headers";
+import { securityHeadersFor } from "@/lib/security/security-headers";
 import { appLogger } from "@/lib/ops/logger";
 
 // Next reads NODE_ENV as it loads, and `next start` sets it; so this server sets it before importing Next.
@@ -34,7 +34,7 @@ function serve(req: IncomingMessage, res: ServerResponse): void {
   const refusal = screenRequest(req.method ?? "", url);
   if (refusal) return writeRefusal(res, refusal);
   // Set before Next writes anything: headers set after `handle` starts are silently dropped.
-  const headers = isApiPath(url.split("?", 1)[0] ?? "") ? API_SECURITY_HEADERS : COMMON_SECURITY_HEADERS;
+  const headers = securityHeadersFor(url.split("?", 1)[0] ?? "");
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   handle(req, res).catch((error: unknown) => {
     appLogger().error({ kind: "unexpected_failure", reason: error instanceof Error ? error.message : String(error) }, "Next failed to answer a request");

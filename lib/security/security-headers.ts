@@ -43,3 +43,15 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export function isApiPath(pathname: string): boolean {
   return pathname === "/api" || pathname.startsWith("/api/");
 }
+
+// Next's hashed build files (scripts, styles, fonts): immutable, and none of them is a document, so the document
+// policies (HSTS, Permissions-Policy, COOP, Referrer-Policy) do nothing on them while adding half a kilobyte to each
+// of the twenty-odd files a first visit loads. nosniff still matters: a script must be served as one.
+export const STATIC_ASSET_HEADERS: Readonly<Record<string, string>> = { "X-Content-Type-Options": "nosniff" };
+
+/** The security headers the server adds to an answer for `pathname`. */
+export function securityHeadersFor(pathname: string): Readonly<Record<string, string>> {
+  if (isApiPath(pathname)) return API_SECURITY_HEADERS;
+  if (pathname.startsWith("/_next/static/")) return STATIC_ASSET_HEADERS;
+  return COMMON_SECURITY_HEADERS;
+}
