@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors/app-error";
 import { createAbuseLimits } from "./abuse-limits";
 import { admitCaller } from "./admit-caller";
 import { PEER_ADDRESS_HEADER } from "./client-address";
 import { RetryLaterError } from "./retry-later-error";
+import { appErrorOf } from "../../test-support/app-error-of";
 
 function limits(overrides: Partial<Parameters<typeof createAbuseLimits>[0]> = {}) {
   return createAbuseLimits({
@@ -38,22 +38,13 @@ function post(peer: string, headers: Record<string, string> = {}) {
   return { request, bodyRead: () => pulled };
 }
 
-function refusalOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("admitting a caller", () => {
   it("refuses a request without a bearer token with 401, without touching its body", () => {
     const { request, bodyRead } = post("203.0.113.1");
-    expect(refusalOf(() => admitCaller(request, limits()))).toMatchObject({ code: "unauthenticated", status: 401 });
+    expect(appErrorOf(() => admitCaller(request, limits()))).toMatchObject({ code: "unauthenticated", status: 401 });
     const malformed = post("203.0.113.1", { authorization: "Bearer two words" });
-    expect(refusalOf(() => admitCaller(malformed.request, limits()))).toMatchObject({ code: "unauthenticated" });
+    expect(appErrorOf(() => admitCaller(malformed.request, limits()))).toMatchObject({ code: "unauthenticated" });
     expect(bodyRead() || malformed.bodyRead()).toBe(false);
   });
 
@@ -64,14 +55,14 @@ describe("admitting a caller", () => {
     const arm = admitCaller(post("203.0.113.1", { "x-arm-authorization": "Bearer arm.token.sig" }).request, limits());
     expect(arm.key).not.toBe(caller.key);
     expect(arm.tokensFor(["arm"])).toEqual({ arm: "arm.token.sig" });
-    expect(refusalOf(() => arm.tokensFor(["graph"]))).toMatchObject({ code: "unauthenticated", upstream: "graph" });
+    expect(appErrorOf(() => arm.tokensFor(["graph"]))).toMatchObject({ code: "unauthenticated", upstream: "graph" });
   });
 
   it("counts requests per address before looking at the token, so a flood without one is limited too", () => {
     const set = limits({ API_RATE_LIMIT_ADDRESS_BURST: 2 });
-    expect(refusalOf(() => admitCaller(post("203.0.113.1").request, set)).code).toBe("unauthenticated");
-    expect(refusalOf(() => admitCaller(post("203.0.113.1").request, set)).code).toBe("unauthenticated");
-    const limited = refusalOf(() => admitCaller(post("203.0.113.1", { authorization: "Bearer good.token" }).request, set));
+    expect(appErrorOf(() => admitCaller(post("203.0.113.1").request, set)).code).toBe("unauthenticated");
+    expect(appErrorOf(() => admitCaller(post("203.0.113.1").request, set)).code).toBe("unauthenticated");
+    const limited = appErrorOf(() => admitCaller(post("203.0.113.1", { authorization: "Bearer good.token" }).request, set));
     expect(limited).toBeInstanceOf(RetryLaterError);
     expect(limited).toMatchObject({ code: "rate_limited", status: 429 });
     expect((limited as RetryLaterError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
@@ -84,7 +75,7 @@ describe("admitting a caller", () => {
     const as = (peer: string, token: string) => post(peer, { authorization: `Bearer ${token}` }).request;
     admitCaller(as("203.0.113.1", "alice.token"), set);
     admitCaller(as("203.0.113.1", "alice.token"), set);
-    const limited = refusalOf(() => admitCaller(as("198.51.100.2", "alice.token"), set));
+    const limited = appErrorOf(() => admitCaller(as("198.51.100.2", "alice.token"), set));
     expect(limited).toMatchObject({ code: "rate_limited", status: 429 });
     const response = limited.toResponse();
     expect(response.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);

@@ -1,9 +1,9 @@
 import type { AccountInfo, IPublicClientApplication } from "@azure/msal-browser";
 import { describe, expect, it, vi } from "vitest";
-import { AppError } from "@/lib/errors/app-error";
 import type { PublicAuthConfig } from "./auth-config-types";
 import { afterArmTokenRefused } from "./arm-token-failure";
 import { redirectOnce } from "./redirect-once";
+import { appErrorOf } from "../../test-support/app-error-of";
 
 // What a user sees when Entra will not hand out an Azure Resource Manager token silently.
 vi.mock("./redirect-once", () => ({ redirectOnce: vi.fn(() => new Promise<never>(() => {})) }));
@@ -12,26 +12,17 @@ const instance = {} as IPublicClientApplication;
 const account = { homeAccountId: "adele" } as AccountInfo;
 const config = { armScope: "https://management.azure.com/user_impersonation" } as PublicAuthConfig;
 
-function refusalOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("an ARM token Entra would not give silently", () => {
   it("without consent, names the missing permission and never leaves the page", () => {
-    const error = refusalOf(() => afterArmTokenRefused(instance, config, account, { claims: undefined, consent: true, request: {} }));
+    const error = appErrorOf(() => afterArmTokenRefused(instance, config, account, { claims: undefined, consent: true, request: {} }));
     expect(error).toMatchObject({ code: "consent_required", upstream: "arm" });
     expect(error.message).toContain("user_impersonation");
     expect(redirectOnce).not.toHaveBeenCalled();
   });
 
   it("for a background check, asks the user to sign in again instead of redirecting", () => {
-    const error = refusalOf(() => afterArmTokenRefused(instance, config, account, { claims: undefined, consent: false, request: { interactive: false } }));
+    const error = appErrorOf(() => afterArmTokenRefused(instance, config, account, { claims: undefined, consent: false, request: { interactive: false } }));
     expect(error).toMatchObject({ code: "unauthenticated", upstream: "arm" });
     expect(redirectOnce).not.toHaveBeenCalled();
   });
