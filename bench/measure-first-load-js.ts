@@ -40,16 +40,22 @@ async function scriptKiB(page: Page, load: () => Promise<void>): Promise<number>
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  const scripts = new Set<string>();
+  const scripts = new Map<string, string>();
   let bytes = 0;
+  const perScript: string[] = [];
   cdp.on("Network.responseReceived", (event) => {
-    if (event.type === "Script") scripts.add(event.requestId);
+    if (event.type === "Script") scripts.set(event.requestId, new URL(event.response.url).pathname);
   });
   cdp.on("Network.loadingFinished", (event) => {
     // encodedDataLength counts headers too; subtracting nothing keeps this an honest upper bound of the wire cost.
-    if (scripts.has(event.requestId)) bytes += event.encodedDataLength;
+    const script = scripts.get(event.requestId);
+    if (script === undefined) return;
+    bytes += event.encodedDataLength;
+    perScript.push(`${(event.encodedDataLength / 1024).toFixed(1).padStart(6)} KiB ${script}`);
   });
   await load();
   await cdp.detach();
+  // B1_SCRIPTS=1 lists what was counted, largest first: where to look when the figure moves.
+  if (process.env.B1_SCRIPTS) console.log(perScript.sort().reverse().join("\n"));
   return bytes / 1024;
 }
