@@ -16,12 +16,11 @@ import { filterQueue, rowKey, sortQueue, type SortColumn } from "@/lib/queue/que
 import { applyRefusals, withRefusal, type CancelRefusals } from "@/lib/queue/refused-cancels";
 import { useQueueQuery } from "@/lib/queue/use-queue-query";
 import type { CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
-import { BulkProgress } from "./bulk-progress";
 import { CategoryNotices } from "./category-notices";
 import { IdentityProviderNotices } from "./lazy-notices";
 import { AFTER_DISMISS_FOCUS_ID, DismissButton } from "./dismiss-button";
 import { InterruptedRunNotice } from "./interrupted-run-notice";
-import { BulkCancelDialog, CancelRequestDialog, MountOnceOpened, RequestDetailsDrawer } from "./lazy-dialogs";
+import { BulkCancelDialog, BulkProgress, CancelRequestDialog, MountOnceOpened, RequestDetailsDrawer } from "./lazy-dialogs";
 import { Notice } from "./notice";
 import { SupportReference, supportDetails } from "./support-reference";
 import { PermissionsButton } from "./permissions-button";

@@ -1,8 +1,5 @@
 "use client";
 
-import { csvFileBody } from "@/lib/export/csv";
-import { downloadFile, fileStamp } from "@/lib/export/download-file";
-import { queueCsv } from "@/lib/queue/queue-export";
 import type { CategorySlug, CategorySummary, PendingRequest } from "@/lib/requests/pending-request";
 
 /**
@@ -24,10 +21,20 @@ export function ExportViewButton({
       type="button"
       disabled={rows.length === 0 || partial}
       title={partial ? "Available once every page of the queue has arrived" : undefined}
-      onClick={() => downloadFile(`request-desk-queue-${fileStamp(new Date().toISOString())}.csv`, csvFileBody(queueCsv(rows, label)), "text/csv;charset=utf-8")}
+      onClick={() => void exportRows(rows, label)}
       className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100 disabled:text-slate-500"
     >
       Export view (CSV)
     </button>
   );
+}
+
+/** The CSV code is fetched on the first click: few visits export, and every visit would pay for it (B1). */
+async function exportRows(rows: readonly PendingRequest[], label: (slug: CategorySlug) => string): Promise<void> {
+  const [{ csvFileBody }, { downloadFile, fileStamp }, { queueCsv }] = await Promise.all([
+    import("@/lib/export/csv"),
+    import("@/lib/export/download-file"),
+    import("@/lib/queue/queue-export"),
+  ]);
+  downloadFile(`request-desk-queue-${fileStamp(new Date().toISOString())}.csv`, csvFileBody(queueCsv(rows, label)), "text/csv;charset=utf-8");
 }

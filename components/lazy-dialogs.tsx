@@ -10,11 +10,14 @@ const importCancelDialog = () => import("./cancel-request-dialog");
 const importBulkDialog = () => import("./bulk-cancel-dialog");
 const importDetailsDrawer = () => import("./request-details-drawer");
 const importPermissionsPanel = () => import("./permissions-panel");
+// A bulk run's progress and receipt show only once a run starts; their code comes with the dialogs.
+const importBulkProgress = () => import("./bulk-progress");
 
 export const CancelRequestDialog = dynamic(() => importCancelDialog().then((m) => m.CancelRequestDialog), { ssr: false });
 export const BulkCancelDialog = dynamic(() => importBulkDialog().then((m) => m.BulkCancelDialog), { ssr: false });
 export const RequestDetailsDrawer = dynamic(() => importDetailsDrawer().then((m) => m.RequestDetailsDrawer), { ssr: false });
 export const PermissionsPanel = dynamic(() => importPermissionsPanel().then((m) => m.PermissionsPanel), { ssr: false });
+export const BulkProgress = dynamic(() => importBulkProgress().then((m) => m.BulkProgress), { ssr: false });
 
 let preloaded = false;
 
@@ -22,7 +25,7 @@ let preloaded = false;
 export function preloadDialogs(): void {
   if (preloaded) return;
   preloaded = true;
-  void Promise.all([importCancelDialog(), importBulkDialog(), importDetailsDrawer(), importPermissionsPanel()]).catch(() => {
+  void Promise.all([importCancelDialog(), importBulkDialog(), importDetailsDrawer(), importPermissionsPanel(), importBulkProgress()]).catch(() => {
     // Offline for a moment: the dialog is fetched again when it opens.
     preloaded = false;
   });
