@@ -12,6 +12,7 @@ const importDetailsDrawer = () => import("./request-details-drawer");
 const importPermissionsPanel = () => import("./permissions-panel");
 // A bulk run's progress and receipt show only once a run starts; their code comes with the dialogs.
 const importBulkProgress = () => import("./bulk-progress");
+const importBulkRun = () => import("@/lib/bulk/bulk-run-session");
 
 export const CancelRequestDialog = dynamic(() => importCancelDialog().then((m) => m.CancelRequestDialog), { ssr: false });
 export const BulkCancelDialog = dynamic(() => importBulkDialog().then((m) => m.BulkCancelDialog), { ssr: false });
@@ -25,7 +26,7 @@ let preloaded = false;
 export function preloadDialogs(): void {
   if (preloaded) return;
   preloaded = true;
-  void Promise.all([importCancelDialog(), importBulkDialog(), importDetailsDrawer(), importPermissionsPanel(), importBulkProgress()]).catch(() => {
+  void Promise.all([importCancelDialog(), importBulkDialog(), importDetailsDrawer(), importPermissionsPanel(), importBulkProgress(), importBulkRun()]).catch(() => {
     // Offline for a moment: the dialog is fetched again when it opens.
     preloaded = false;
   });
