@@ -60,8 +60,9 @@ test.describe("an administrator's queue", () => {
       await expect(provisioning.getByTestId("status-badge"), category.slug).toHaveText("Being provisioned");
       await expect(cancelButton(provisioning), category.slug).toHaveCount(0);
 
-      // The admin view is one page per category, so with her own rows on screen the list is complete: Adele holds
-      // no role in Finance Restricted, and its requests are not hers to see.
+      // Adele's five scopes fit the admin view's first page (ARM_SCOPES_PER_PAGE, lib/arm/list-requests), so with her
+      // own rows on screen the list is complete: Adele holds no role in Finance Restricted, and its requests are not
+      // hers to see.
       await findRow(page, category.slug, category.appId(restrictedCancellable));
       await expect(requestRow(page, category.slug, category.appId(restrictedCancellable)), category.slug).toHaveCount(0);
     }

@@ -200,7 +200,7 @@ describe("links ARM hands back", () => {
     for (const cursor of ["not-a-cursor", sealed("mine", 1), sealed("mine", 0, cursorCaller("another-token"))]) {
       await expect(mine(cursor)).rejects.toMatchObject({ code: "invalid_cursor", status: 400 });
     }
-    // The admin view is one page: it issues no cursor, so none is one of its own.
+    // The admin view's cursors name a later scope and carry no skip token (list-requests.ts): this one is not its own.
     await expect(listArmRequestPage({ category, view: "all", cursor: sealed("all"), token: "tok" })).rejects.toMatchObject({ code: "invalid_cursor" });
     expect(received).toHaveLength(0);
   });

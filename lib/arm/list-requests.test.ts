@@ -5,8 +5,9 @@ import { sealCursor } from "@/lib/upstreams/cursor";
 import { cursorCaller } from "@/lib/upstreams/cursor-caller";
 import { ADMIN, LEE, MEGAN } from "../../stand-ins/demo-tenant";
 import { ARM_SCOPES, SEED_LANDMARKS } from "../../stand-ins/arm-emulator/seed";
+import { person } from "../../stand-ins/arm-emulator/seed/principals";
 import { assignmentCategory, eligibilityCategory, armStandInForApp, storedArmRequests } from "./arm-test-kit";
-import { ARM_LIST_CONCURRENCY, listArmRequestPage, NO_VISIBLE_SCOPES_MESSAGE, type ArmRequestPage } from "./list-requests";
+import { ARM_LIST_CONCURRENCY, ARM_SCOPES_PER_PAGE, listArmRequestPage, NO_VISIBLE_SCOPES_MESSAGE, type ArmRequestPage } from "./list-requests";
 
 // The Azure role lists against the real ARM stand-in, in-process: what an admin sees across their management groups
 // and subscriptions, and what anyone sees of their own requests, page by page.
@@ -15,8 +16,6 @@ const h = armStandInForApp();
 const S = ARM_SCOPES;
 const A = SEED_LANDMARKS.assignment;
 const E = SEED_LANDMARKS.eligibility;
-
-
 
 const stored = (kind: "assignment" | "eligibility") => storedArmRequests(h, kind);
 const nameOf = (item: PendingRequest) => assignmentCategory.requestRef(item.id).name;
@@ -28,8 +27,19 @@ const armLog = async (): Promise<Array<{ method: string; path: string; query: Re
 // Production and Marketing Analytics, Reader of Contoso Sandbox; nothing in Finance Restricted or at Contoso Root.
 const ADELE_SEES = [S.productionGroup, S.contosoProduction, S.contosoDevelopment, S.marketingAnalytics, S.contosoSandbox];
 
-async function allView(token: string, category = assignmentCategory): Promise<ArmRequestPage> {
-  return listArmRequestPage({ category, view: "all", cursor: undefined, token });
+async function allView(token: string, category = assignmentCategory, cursor?: string): Promise<ArmRequestPage> {
+  return listArmRequestPage({ category, view: "all", cursor, token });
+}
+
+/** Every page of the admin view, first to last, as the browser follows them. */
+async function allPages(token: string, category = assignmentCategory): Promise<ArmRequestPage[]> {
+  const pages: ArmRequestPage[] = [];
+  for (let cursor: string | undefined; ; ) {
+    const page = await allView(token, category, cursor);
+    pages.push(page);
+    if (!page.nextCursor) return pages;
+    cursor = page.nextCursor;
+  }
 }
 
 describe("the admin view (all)", () => {
@@ -103,6 +113,89 @@ describe("the admin view (all)", () => {
     const error = (await allView(await h.token(ADMIN, { capabilities: ["cp1"] })).catch((e: unknown) => e)) as AppError;
     expect(error).toMatchObject({ code: "claims_challenge", status: 401, upstream: "arm" });
     expect(JSON.parse(Buffer.from(error.claims!, "base64").toString())).toEqual({ access_token: { acrs: { essential: true, value: "c1" } } });
+  });
+});
+
+// Nestor: Owner of Contoso Root, so he sees both management groups (Contoso Root holding Production) and all five
+// subscriptions: seven scopes, more than one page lists, and a request at Production or at one of its subscriptions is
+// in the lists of Contoso Root, of Production and of its subscription.
+const NESTOR = person("nestor");
+// (Scope ids are prefixes only down from a subscription: a group's id does not say what it holds.)
+const NESTOR_SEES = [S.rootGroup, S.productionGroup, S.contosoProduction, S.contosoDevelopment, S.marketingAnalytics, S.financeRestricted, S.contosoSandbox];
+const NESTOR_SCOPES = NESTOR_SEES.length;
+
+describe("the admin view (all), page by page", () => {
+  it("lists ARM_SCOPES_PER_PAGE scopes per page, each once, and ends with a null cursor", async () => {
+    expect(NESTOR_SCOPES).toBeGreaterThan(ARM_SCOPES_PER_PAGE);
+    await h.control("requests", undefined, "DELETE");
+    const pages = await allPages(await h.token(NESTOR));
+    expect(pages).toHaveLength(Math.ceil(NESTOR_SCOPES / ARM_SCOPES_PER_PAGE));
+    expect(pages.slice(0, -1).every((p) => typeof p.nextCursor === "string")).toBe(true);
+    expect(pages.at(-1)!.nextCursor).toBeNull();
+    const log = await armLog();
+    const lists = log.filter((c) => c.path.endsWith("/roleAssignmentScheduleRequests") && !c.query.$filter).map((c) => c.path.toLowerCase());
+    expect(lists).toHaveLength(NESTOR_SCOPES);
+    expect(new Set(lists).size).toBe(NESTOR_SCOPES);
+    // The scopes are read again for each page: the server keeps nothing between them.
+    expect(log.filter((c) => c.path === "/subscriptions")).toHaveLength(pages.length);
+  });
+
+  it("shows every request exactly once across the pages, though ARM lists it at its scope and at every group above", async () => {
+    const token = await h.token(NESTOR);
+    for (const [category, kind] of [
+      [assignmentCategory, "assignment"],
+      [eligibilityCategory, "eligibility"],
+    ] as const) {
+      const pages = await allPages(token, category);
+      const names = pages.flatMap((p) => p.items.map(nameOf));
+      expect(new Set(names).size, kind).toBe(names.length);
+      const all = (await stored(kind)).filter((r) => under(r.scopeId, NESTOR_SEES));
+      expect(names.sort(), kind).toEqual(all.map((r) => r.name).sort());
+      // Some of them at Production (listed by Contoso Root too) and some in its subscriptions (listed by both groups).
+      expect(all.some((r) => under(r.scopeId, [S.contosoProduction, S.contosoDevelopment]))).toBe(true);
+      expect(all.some((r) => r.scopeId === S.productionGroup)).toBe(true);
+      expect(pages.flatMap((p) => p.skippedScopes ?? [])).toEqual([]);
+    }
+  });
+
+  it("refuses a tampered or foreign cursor (400) without asking ARM", async () => {
+    const token = await h.token(NESTOR);
+    const first = await allView(token);
+    await h.control("requests", undefined, "DELETE");
+    const [payload, seal] = first.nextCursor!.split(".");
+    const opened = JSON.parse(Buffer.from(payload!, "base64url").toString()) as { s: number; p: Array<[string, string]>; x: number };
+    expect(opened.s).toBe(ARM_SCOPES_PER_PAGE);
+    const rewritten = (change: object) => `${Buffer.from(JSON.stringify({ ...opened, ...change })).toString("base64url")}.${seal}`;
+    const caller = cursorCaller(token);
+    for (const cursor of [
+      rewritten({ s: 1 }),
+      rewritten({ p: [["$skipToken", "x"]] }),
+      // Sealed here, but not for this view, category or shape.
+      sealCursor({ category: "azure-role-assignment", view: "mine", caller }, { source: opened.s, paging: [] }),
+      sealCursor({ category: "azure-role-eligibility", view: "all", caller }, { source: opened.s, paging: [] }),
+      sealCursor({ category: "azure-role-assignment", view: "all", caller }, { source: 0, paging: [] }),
+      sealCursor({ category: "azure-role-assignment", view: "all", caller }, { source: opened.s, paging: [["$skipToken", "x"]] }),
+      first.nextCursor!.slice(0, 20),
+    ]) {
+      await expect(allView(token, assignmentCategory, cursor)).rejects.toMatchObject({ code: "invalid_cursor", status: 400 });
+    }
+    // Another user's cursor: Adele's own admin view does not take Nestor's.
+    await expect(allView(await h.token(ADMIN), assignmentCategory, first.nextCursor!)).rejects.toMatchObject({ code: "invalid_cursor" });
+    expect(await armLog()).toEqual([]);
+  });
+
+  it("ends the list, with no error, at a cursor past the scopes the user still sees", async () => {
+    const token = await h.token(NESTOR);
+    const cursor = sealCursor({ category: "azure-role-assignment", view: "all", caller: cursorCaller(token) }, { source: NESTOR_SCOPES + 3, paging: [] });
+    expect(await allView(token, assignmentCategory, cursor)).toEqual({ items: [], nextCursor: null });
+  });
+
+  it("names the refusing scopes page by page when every scope refuses and they span pages", async () => {
+    await h.control("faults", { method: "GET", pathPattern: "/providers/Microsoft.Authorization/roleAssignmentScheduleRequests$", status: 403, times: 20 });
+    const pages = await allPages(await h.token(NESTOR));
+    expect(pages.map((p) => p.skippedScopes?.length)).toEqual([ARM_SCOPES_PER_PAGE, NESTOR_SCOPES - ARM_SCOPES_PER_PAGE]);
+    expect(pages.flatMap((p) => p.items)).toEqual([]);
+    for (const skipped of pages.flatMap((p) => p.skippedScopes!)) expect(skipped.reason).toContain("Microsoft.Authorization/roleAssignmentScheduleRequests/read");
   });
 });
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { ArmCategory } from "@/lib/categories/category-definition";
 import { AppError } from "@/lib/errors/app-error";
 import type { PendingRequest, RequestPage, RequestView } from "@/lib/requests/pending-request";
-import { invalidCursor, openCursor, sealCursor, type CursorBinding } from "@/lib/upstreams/cursor";
+import { invalidCursor, openCursor, sealCursor, type CursorBinding, type CursorPosition } from "@/lib/upstreams/cursor";
 import { cursorCaller } from "@/lib/upstreams/cursor-caller";
 import { pagingOptionsOf, type PagingOptions } from "@/lib/upstreams/paging-options";
 import { ArmHttpError } from "./arm-error";
@@ -11,6 +11,7 @@ import { forEachBounded } from "./bounded";
 import { readCancelRight, withArmCancelRights, type ScopeCancelRight } from "./cancel-rights";
 import { fetchArmList, fetchArmPage, mapArmEntities, type MappedArmRequest } from "./collection";
 import { mapArmError, readAction } from "./map-arm-error";
+import { inPagingOrder, scopeOwner } from "./scope-ownership";
 import { listVisibleScopes, type VisibleScope } from "./visible-scopes";
 
 export interface ArmListInput {
@@ -38,6 +39,12 @@ export type ArmRequestPage = RequestPage & { skippedScopes?: SkippedScope[] };
  * need it, and leaves the connection pool for other users.
  */
 export const ARM_LIST_CONCURRENCY = 6;
+
+/**
+ * Scopes listed per page of the admin view: as many as calls run at once, so a page costs about two rounds of calls
+ * (its lists and, beside them, the permission reads), whatever the estate's size.
+ */
+export const ARM_SCOPES_PER_PAGE = ARM_LIST_CONCURRENCY;
 
 export const NO_VISIBLE_SCOPES_MESSAGE =
   "You hold no Azure role on any subscription or management group, so there are no Azure role requests for you to review. Your own requests are under My requests.";
@@ -87,26 +94,44 @@ function armPaging(nextLink: string): PagingOptions {
 }
 
 /**
- * The admin view: every management group and subscription the caller can see, each listed (every page) with at
- * most ARM_LIST_CONCURRENCY lists under way, deduplicated (a request shows at its own scope and at every scope
- * above it) and newest first, as one page: the scopes are the fan-out's parents, as in lib/graph's fan-out. A scope
- * that refuses (403: no read right there; 404: gone meanwhile) is skipped and reported; if every scope refuses,
- * the user is told what right they lack. Anything else (a claims challenge, throttling, an outage) fails the page.
- * Beside each list, in the same bounded pool, the caller's permissions at that scope are read, so Cancel is not
- * offered where ARM would refuse it (cancel-rights.ts); a failed read there only leaves Cancel to ARM.
+ * The admin view, a few scopes per page: the management groups and subscriptions the caller can see, in a fixed
+ * order (scope-ownership.ts), ARM_SCOPES_PER_PAGE of them listed per app page, so the first rows arrive after one
+ * round of lists however large the estate, as the other categories stream theirs. The cursor holds only the index
+ * of the next scope: each scope is listed whole (every nextLink followed) on its page, which keeps the cursor one
+ * number, reads each scope's permissions once, and fetches nothing twice. Carrying skip tokens instead, a page of
+ * six lists could leave six unfinished, more than the three paging options a cursor holds, or would have to list
+ * one scope per page. The cost: a scope with a long list makes a long page.
+ *
+ * The server keeps no state, so the visible scopes are read again for every page. If they change between two pages
+ * (a role granted or removed meanwhile), a scope may be listed twice or not at all in that walk; a cursor past the
+ * end of a list that has since shrunk ends the list rather than failing it, since the rows already shown stand.
+ *
+ * A row is shown by one scope only, its owner (scope-ownership.ts), on whichever page lists that scope, and is
+ * newest first within its page (the queue sorts the rows it holds). A scope that refuses (403: no read right there;
+ * 404: gone meanwhile) is skipped and reported with its page; when the whole list is on the first page and every
+ * scope refuses, the user is told what right they lack instead. Across pages that cannot be told without state:
+ * such a user gets an empty list with every scope named under it, each with the right it lacks. Anything else (a
+ * claims challenge, throttling, an outage) fails the page. Beside each list, in the same bounded pool, the caller's
+ * permissions at that scope are read, so Cancel is not offered where ARM would refuse it (cancel-rights.ts): a row's
+ * own scope is on the page that shows it; a failed read there only leaves Cancel to ARM.
  */
-async function visibleScopesPage({ category, cursor, token }: ArmListInput): Promise<ArmRequestPage> {
-  // This view never hands out a cursor, so any cursor is one this server did not issue.
-  if (cursor) throw invalidCursor();
-  const scopes = await listVisibleScopes(token);
+async function visibleScopesPage({ category, view, cursor, token }: ArmListInput): Promise<ArmRequestPage> {
+  const binding: CursorBinding = { category: category.summary.slug, view, caller: cursorCaller(token) };
+  // Opened before any ARM call: a cursor not issued for this user, category and view costs ARM nothing.
+  const start = cursor ? nextScopeOf(openCursor(cursor, binding)) : 0;
+  const scopes = inPagingOrder(await listVisibleScopes(token));
   if (scopes.length === 0) throw new AppError("forbidden", NO_VISIBLE_SCOPES_MESSAGE, { upstream: "arm" });
+  const batch = scopes.slice(start, start + ARM_SCOPES_PER_PAGE);
+  const end = start + batch.length;
+  const ownerOf = scopeOwner(scopes);
 
   const found: MappedArmRequest[] = [];
   const refusals: Array<{ scope: VisibleScope; error: ArmHttpError }> = [];
   const rights: ScopeCancelRight[] = [];
   const listScope = async (scope: VisibleScope) => {
     try {
-      found.push(...mapArmEntities(category, await fetchArmList(armListPath(category, scope.id), token)));
+      const mapped = mapArmEntities(category, await fetchArmList(armListPath(category, scope.id), token));
+      found.push(...mapped.filter(({ item }) => ownerOf(rowScope(category, item)) === scope));
     } catch (error) {
       if (!(error instanceof ArmHttpError) || (error.status !== 403 && error.status !== 404)) throw error;
       refusals.push({ scope, error });
@@ -115,16 +140,37 @@ async function visibleScopesPage({ category, cursor, token }: ArmListInput): Pro
   const readRight = async (scope: VisibleScope) => {
     rights.push(await readCancelRight(category, scope, token));
   };
-  const calls = scopes.flatMap((scope) => [() => listScope(scope), () => readRight(scope)]);
+  const calls = batch.flatMap((scope) => [() => listScope(scope), () => readRight(scope)]);
   await forEachBounded(calls, ARM_LIST_CONCURRENCY, (call) => call());
-  if (refusals.length === scopes.length) throw refusals.find((r) => r.error.status === 403)?.error ?? refusals[0]!.error;
+  if (start === 0 && end === scopes.length && refusals.length === scopes.length) {
+    throw refusals.find((r) => r.error.status === 403)?.error ?? refusals[0]!.error;
+  }
 
   const items = (await withArmCancelRights(unique(found), rights, category, token)).sort(newestFirst);
-  const skippedScopes = scopes.flatMap((scope) => {
+  const skippedScopes = batch.flatMap((scope) => {
     const refusal = refusals.find((r) => r.scope === scope);
     return refusal ? [{ displayName: scope.displayName, kind: scope.kind, reason: skipReason(category, refusal.error) }] : [];
   });
-  return { items, nextCursor: null, ...(skippedScopes.length > 0 ? { skippedScopes } : {}) };
+  return {
+    items,
+    nextCursor: end < scopes.length ? sealCursor(binding, { source: end, paging: [] }) : null,
+    ...(skippedScopes.length > 0 ? { skippedScopes } : {}),
+  };
+}
+
+/**
+ * The index of the next scope a cursor of this view stands for. Its cursors name a scope after the first page and
+ * carry no paging options (each scope's nextLinks are followed on its own page): a sealed cursor of another shape
+ * was not issued here.
+ */
+function nextScopeOf(position: CursorPosition): number {
+  if (position.source === 0 || position.paging.length > 0) throw invalidCursor();
+  return position.source;
+}
+
+/** Where a row lives: the scope the category's id for it carries (the mapper also puts it on the row). */
+function rowScope(category: ArmCategory<unknown>, item: PendingRequest): string {
+  return item.scope?.id ?? category.requestRef(item.id).scope;
 }
 
 function skipReason(category: ArmCategory<unknown>, error: ArmHttpError): string {

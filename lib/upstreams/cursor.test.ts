@@ -35,6 +35,12 @@ describe("sealed cursors", () => {
     expect(open(sealCursor(binding, position, { key, now: now + 60_000 }), binding, now)).toThrow(expect.objectContaining({ code: "invalid_cursor" }));
   });
 
+  it("carries the next of thousands of scopes an Azure admin view lists, and nothing past its bound", () => {
+    const far: CursorPosition = { source: 99_999, paging: [] };
+    expect(open(seal(far))()).toEqual(far);
+    expect(open(seal({ source: 100_000, paging: [] }))).toThrow(expect.objectContaining({ code: "invalid_cursor" }));
+  });
+
   it("refuses a cursor sealed with another key (another deployment, or before a restart with a generated key)", () => {
     expect(() => openCursor(sealCursor(binding, position, { key: otherKey, now }), binding, { key, now })).toThrow(
       expect.objectContaining({ code: "invalid_cursor" }),

@@ -25,8 +25,11 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 const payloadSchema = z
   .object({
-    /** The plan's source: its index in `plan.sources(...)`. */
-    s: z.number().int().min(0).max(99),
+    /**
+     * The plan's source: its index in `plan.sources(...)` (Graph), or the next of the visible scopes an ARM admin
+     * view lists (lib/arm/list-requests), which a large estate counts in thousands.
+     */
+    s: z.number().int().min(0).max(99_999),
     /** Paging options as the upstream spelled them; only names the upstreams page with. */
     p: z.array(z.tuple([z.string().regex(/^\$(skiptoken|skip|top)$/i), z.string().max(MAX_CURSOR_LENGTH)])).max(3),
     /** Expiry, ms since the epoch. */
