@@ -4,9 +4,8 @@ import { consentNeeded } from "@/lib/auth/consent-needed";
 import { needsNotice, type CategoryFeed } from "@/lib/queries/use-request-queue";
 import type { CategorySlug, RequestView } from "@/lib/requests/pending-request";
 import type { ConsentRole } from "./grant-consent-steps";
-import { GrantConsentSteps, RetiredNotice, SkippedScopesNotice } from "./lazy-notices";
+import { GrantConsentSteps, RetiredNotice, SkippedScopesNotice, SupportReference } from "./lazy-notices";
 import { Notice } from "./notice";
-import { SupportReference } from "./support-reference";
 import { PermissionNames } from "./permission-names";
 
 /**

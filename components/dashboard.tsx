@@ -17,12 +17,12 @@ import { applyRefusals, withRefusal, type CancelRefusals } from "@/lib/queue/ref
 import { useQueueQuery } from "@/lib/queue/use-queue-query";
 import type { CategorySummary, PendingRequest, RequestView } from "@/lib/requests/pending-request";
 import { CategoryNotices } from "./category-notices";
-import { IdentityProviderNotices } from "./lazy-notices";
+import { IdentityProviderNotices, SupportReference } from "./lazy-notices";
+import { supportDetails } from "@/lib/errors/support-details";
 import { AFTER_DISMISS_FOCUS_ID, DismissButton } from "./dismiss-button";
 import { InterruptedRunNotice } from "./interrupted-run-notice";
 import { BulkCancelDialog, BulkProgress, CancelRequestDialog, MountOnceOpened, RequestDetailsDrawer } from "./lazy-dialogs";
 import { Notice } from "./notice";
-import { SupportReference, supportDetails } from "./support-reference";
 import { PermissionsButton } from "./permissions-button";
 import { QueueFilters } from "./queue-filters";
 import { QueueSummaryBar } from "./queue-summary-bar";

@@ -8,4 +8,6 @@ import dynamic from "next/dynamic";
 export const GrantConsentSteps = dynamic(() => import("./grant-consent-steps").then((m) => m.GrantConsentSteps), { ssr: false });
 export const IdentityProviderNotices = dynamic(() => import("./identity-provider-notices").then((m) => m.IdentityProviderNotices), { ssr: false });
 export const RetiredNotice = dynamic(() => import("./list-notices").then((m) => m.RetiredNotice), { ssr: false });
+// Shown with an error only; the single cancel's and the access check's errors fetch it then.
+export const SupportReference = dynamic(() => import("./support-reference").then((m) => m.SupportReference), { ssr: false });
 export const SkippedScopesNotice = dynamic(() => import("./list-notices").then((m) => m.SkippedScopesNotice), { ssr: false });

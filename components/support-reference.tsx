@@ -1,12 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import { AppError } from "@/lib/errors/app-error";
-
-/** The support details of any error a query or mutation threw: only the app's own errors carry them. */
-export function supportDetails(error: unknown): { requestId?: string; time?: string } {
-  return error instanceof AppError ? { requestId: error.requestId, time: error.time } : {};
-}
 
 /**
  * What an admin hands to their operations team or Microsoft support about a failure: the upstream's request id

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { GRAPH_EMULATOR_URL } from "../../scripts/demo-env";
 import { ADMIN } from "../../stand-ins/demo-tenant";
 import { cancelButton, cancelledNotice, confirmCancel, requestRow } from "../support/dashboard";
-import { graphState, resetEmulator } from "../support/emulator";
+import { graphLog, graphState, resetEmulator } from "../support/emulator";
 import { AUTH_STATE } from "../support/sign-in";
 
 // A directory-role activation awaiting approval: Graph's cancel page names only Granted, but Microsoft's PIM docs and
@@ -46,4 +46,22 @@ test("where Graph refuses it as its page reads, the refusal is explained and the
   await expect(row).toBeVisible();
   await expect(cancelButton(row)).toHaveCount(0);
   expect((await graphState(request, COLLECTION, id)).status).toBe("PendingApproval");
+});
+
+test("the bulk dialog takes an activation awaiting approval too, and Graph cancels it once", async ({ page, request }) => {
+  const id = await adelesPendingActivation(request);
+  await page.goto("/?view=mine&category=directory-role-assignment");
+  const row = requestRow(page, "directory-role-assignment", id);
+  await expect(row).toContainText("Awaiting approval");
+  await row.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Cancel selected (1)" }).click();
+  const dialog = page.getByRole("dialog", { name: "Cancel 1 request?" });
+  await expect(dialog.getByTestId("bulk-skipped")).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Cancel 1 request" }).click();
+  const progress = page.getByTestId("bulk-progress");
+  await expect(progress.getByRole("status")).toHaveText("Bulk cancel finished: 1 of 1 answered", { timeout: 30_000 });
+  await expect(progress.locator('[data-outcome="cancelled"]')).toContainText("1 cancelled");
+  expect((await graphState(request, COLLECTION, id)).status).toBe("Canceled");
+  const cancels = (await graphLog(request)).filter((call) => call.method === "POST" && call.path.includes(id) && call.path.endsWith("/cancel"));
+  expect(cancels).toHaveLength(1);
 });
