@@ -8,12 +8,25 @@ import { pimV3Collection, pimV3RequestFields, pimV3RequestSchema } from "./pim-v
 const GROUP_READ_PERMISSIONS = ["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"] as const;
 
 /**
- * Which PIM for Groups requests can be cancelled. The docs do not say (contract §5 "Cancel", §9 C-1): the
- * resource page only speaks of cancelling "a pending request". Decided from the PIM v3 status model (§2):
+ * Which PIM for Groups requests can be cancelled. The docs do not say (contract §5 "Cancel", §9 C-1): the Graph
+ * cancel page names no status, and the PIM for Groups user doc only has a section "Cancel a pending request" (My
+ * requests > Groups > Cancel). Decided from the PIM v3 status model (§2):
  * - PendingApproval / PendingAdminDecision: nobody has decided yet, so withdrawing it is the point of cancel;
  * - Granted: approved but not yet in effect (a future start); E's docs make exactly this status cancellable;
  * - PendingProvisioning / PendingScheduleCreation are excluded: the schedule is being written right now, and a
  *   cancel would race the service; every other status is final.
+ * Sources:
+ * - privilegedAccessGroupAssignmentScheduleRequest: cancel
+ *   https://github.com/microsoftgraph/microsoft-graph-docs-contrib/blob/main/api-reference/v1.0/api/privilegedaccessgroupassignmentschedulerequest-cancel.md
+ * - privilegedAccessGroupEligibilityScheduleRequest: cancel
+ *   https://docs.microsoft.com/en-us/graph/api/privilegedaccessgroupeligibilityschedulerequest-cancel
+ * - Activate your group membership or ownership in Privileged Identity Management
+ *   https://learn.microsoft.com/en-us/azure/active-directory/privileged-identity-management/groups-activate-roles
+ * - Activate a Microsoft Entra role in PIM ("Cancel a pending request for new version": cancel at any time while it
+ *   awaits approval), the same PIM service's rule for roles
+ *   https://learn.microsoft.com/en-us/azure/active-directory/privileged-identity-management/pim-how-to-activate-role
+ * Reviewed 2026-12-05 against these sources: none lists cancellable statuses for PIM for Groups, both user docs
+ * offer Cancel on a pending request, so the list above stands unchanged.
  */
 export const PIM_GROUP_CANCELLABLE_STATUSES = ["PendingApproval", "PendingAdminDecision", "Granted"] as const;
 

@@ -8,8 +8,16 @@ import { pimV3Collection, pimV3RequestFields, pimV3RequestSchema } from "./pim-v
  * Which directory-role requests are offered for cancelling, for assignments and eligibilities alike. Graph's cancel
  * pages are narrower than the service (contract §7, §9 E-1): they say only `Granted` requests can be cancelled and
  * are silent on requests awaiting approval. Yet Microsoft's PIM documentation ("Activate a Microsoft Entra role in
- * PIM", section "Cancel a pending request") tells users they can cancel a pending request that awaits approval at
- * any time, and the Entra admin center's My requests offers Cancel on exactly those; it is the case users meet most.
+ * PIM", section "Cancel a pending request for new version") tells users that a request for a role that requires
+ * approval can be cancelled at any time, from My requests; it is the case users meet most.
+ * Sources:
+ * - unifiedRoleAssignmentScheduleRequest: cancel
+ *   https://learn.microsoft.com/en-us/graph/api/unifiedroleassignmentschedulerequest-cancel?view=graph-rest-1.0
+ * - unifiedRoleEligibilityScheduleRequest: cancel
+ *   https://learn.microsoft.com/en-us/graph/api/unifiedroleeligibilityschedulerequest-cancel?view=graph-rest-1.0&tabs=http
+ * - Activate a Microsoft Entra role in PIM
+ *   https://learn.microsoft.com/en-us/azure/active-directory/privileged-identity-management/pim-how-to-activate-role
+ *   (source: https://github.com/MicrosoftDocs/entra-docs/blob/main/docs/id-governance/privileged-identity-management/pim-how-to-activate-role.yml)
  * So:
  * - PendingApproval / PendingAdminDecision: nobody has decided yet; offered, as the PIM docs and the portal do;
  * - Granted: approved, not yet in effect; the one status the Graph page names;

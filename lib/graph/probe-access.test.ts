@@ -83,6 +83,29 @@ describe("what /api/access reports", () => {
     expect(alexViews.get("governance-role")?.all.available).toBe(false);
   });
 
+  it("refuses PIM v2's All requests, naming its permissions, when every provider refuses to list its resources", async () => {
+    await h.call("/_emulator/requests", { method: "DELETE" });
+    const pimV2 = new Set(["PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureADGroup"]);
+    const access = await probeGraphAccess(await h.token(ADMIN, { scopes: GRAPH_DELEGATED_SCOPES.filter((s) => !pimV2.has(s)) }));
+    const governance = access.categories.find((entry) => entry.category === "governance-role")!.views;
+
+    expect(governance.all).toMatchObject({ available: false, code: "forbidden" });
+    expect(governance.all.message).toContain("PrivilegedAccess.ReadWrite.AzureResources");
+    // Every provider was asked before the view was refused.
+    const asked = (await graphLog()).filter((c) => !c.viaBatch && /^\/beta\/privilegedAccess\/\w+\/resources$/.test(c.path));
+    expect(asked.map((c) => c.path).sort()).toEqual(["/beta/privilegedAccess/aadGroups/resources", "/beta/privilegedAccess/aadroles/resources", "/beta/privilegedAccess/azureResources/resources"]);
+  });
+
+  it("offers PIM v2's All requests when the first provider refuses and another one answers", async () => {
+    await h.call("/_emulator/requests", { method: "DELETE" });
+    const access = await probeGraphAccess(await h.token(ADMIN, { scopes: GRAPH_DELEGATED_SCOPES.filter((s) => s !== "PrivilegedAccess.ReadWrite.AzureResources") }));
+    const governance = access.categories.find((entry) => entry.category === "governance-role")!.views;
+
+    expect(governance.all).toEqual({ available: true });
+    const sampled = (await graphLog()).filter((c) => c.viaBatch && /^\/beta\/privilegedAccess\/aadroles\/resources\/[^/]+\/roleAssignmentRequests$/.test(c.path));
+    expect(sampled.length).toBeGreaterThan(0);
+  });
+
   it("reports PIM for Groups' All requests as refused, naming what lists groups, when Graph will not list the groups", async () => {
     const groupReaders = new Set(["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"]);
     const access = await probeGraphAccess(await h.token(ADMIN, { scopes: GRAPH_DELEGATED_SCOPES.filter((s) => !groupReaders.has(s)) }));

@@ -90,23 +90,35 @@ async function probeCalls(
 ): Promise<Pick<Probe, "calls" | "refused">> {
   const plan = category.list[view];
   // The first source stands for the category: its permission and role rules are the category's. (PIM for Groups'
-  // second source, Microsoft 365 groups, follows the same rules; PIM v2's first provider stands for the others.)
-  const source = plan.sources({ callerId: plan.needsCallerId ? await caller() : "" })[0];
+  // second source, Microsoft 365 groups, follows the same rules.)
+  const sources = plan.sources({ callerId: plan.needsCallerId ? await caller() : "" });
+  const source = sources[0];
   if (!source) return { calls: [] };
   if (source.kind === "collection") return { calls: [withTop(source.call)] };
-  // A fan-out needs parents to ask about; with no parents there is nothing to refuse.
-  const key = buildGraphUrl(source.parents);
-  if (!sampleParents.has(key)) sampleParents.set(key, firstParents(source.parents, token));
-  const parents = await sampleParents.get(key)!;
-  // A source the list skips when refused (PIM v2's providers) says nothing for the category by being refused.
-  if ("refused" in parents) return source.skipWhenRefused ? { calls: [] } : { calls: [], refused: parentsRefused(category, source, parents.refused) };
-  return { calls: parents.ids.map((id) => withTop(source.child(id))) };
+  // A source the list skips when refused (PIM v2's providers, each with its own permission) says nothing for the
+  // category by being refused: the next such source is asked instead, and only when every one refuses is the view
+  // refused, as the list would then show nothing at all. Each further source costs a round trip only then.
+  const candidates = source.skipWhenRefused ? sources.filter((s): s is FanOut => s.kind === "fan-out" && s.skipWhenRefused === true) : [source];
+  const refusals: Array<NonNullable<ProbeAnswer>> = [];
+  for (const candidate of candidates) {
+    // A fan-out needs parents to ask about; with no parents there is nothing to refuse.
+    const key = buildGraphUrl(candidate.parents);
+    if (!sampleParents.has(key)) sampleParents.set(key, firstParents(candidate.parents, token));
+    const parents = await sampleParents.get(key)!;
+    if (!("refused" in parents)) return { calls: parents.ids.map((id) => withTop(candidate.child(id))) };
+    refusals.push(parents.refused);
+  }
+  if (!source.skipWhenRefused) return { calls: [], refused: parentsRefused(category, source, refusals[0]!) };
+  // Every provider refused: the same answer (and named permissions) as a refused list of this category.
+  return { calls: [], refused: interpret(refusals, category, view) };
 }
+
+type FanOut = Extract<ListSource, { kind: "fan-out" }>;
 
 /** The view's answer when the parents a fan-out needs could not be listed: what to grant so they can be. */
 function parentsRefused(
   category: GraphCategory<unknown>,
-  source: Extract<ListSource, { kind: "fan-out" }>,
+  source: FanOut,
   refusal: NonNullable<ProbeAnswer>,
 ): ViewAccess {
   const what = source.parents.path.replace(/^\//, "");
