@@ -23,8 +23,8 @@ export function SignedOutLanding() {
       <p className="text-sm font-semibold uppercase tracking-wide text-blue-700">Request Desk</p>
       <h1 className="mt-2 text-4xl font-semibold tracking-tight text-slate-900">Every pending access request, one queue.</h1>
       <p className="mt-4 text-lg text-slate-700">
-        Review privileged-access and access-package requests across PIM for Groups and entitlement management, and
-        cancel the ones that should not go ahead. Administrators see everyone&apos;s requests; everyone else sees and
+        Review privileged-access and access-package requests across Privileged Identity Management (Microsoft Entra
+        roles, groups and Azure resources) and entitlement management, and cancel the ones that should not go ahead. Administrators see everyone&apos;s requests; everyone else sees and
         cancels their own.
       </p>
       <div className="mt-8 flex items-center gap-4">
