@@ -1,12 +1,13 @@
 "use client";
 
+import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import { consentNeeded } from "@/lib/auth/consent-needed";
 import { needsNotice, type CategoryFeed } from "@/lib/queries/use-request-queue";
 import type { CategorySlug, RequestView } from "@/lib/requests/pending-request";
 import type { ConsentRole } from "./grant-consent-steps";
 import { GrantConsentSteps, RetiredNotice, SkippedScopesNotice, SupportReference } from "./lazy-notices";
 import { Notice } from "./notice";
-import { PermissionNames } from "./permission-names";
+import { DelegatedPermissions } from "./permission-names";
 
 /**
  * One inline notice per category that cannot show rows; the other categories keep working. When several categories
@@ -29,13 +30,14 @@ export function CategoryNotices({
   /** Any category's label, shown or not. */
   labelOf: (slug: CategorySlug) => string | undefined;
 }) {
+  const config = useAuthConfig();
   const troubled = feeds.filter(needsNotice);
   const partial = feeds.filter((f) => f.state === "ready" && f.skippedScopes.length > 0);
   // A retired API that still answers (the demo's PIM v2, or a tenant where Graph has not switched it off yet): when
   // the user looks at it alone, say where its requests live now.
   const retiredButAnswering = feeds.length === 1 && feeds[0]!.state === "ready" && feeds[0]!.summary.retirement?.successors ? feeds[0]! : null;
   if (troubled.length === 0 && partial.length === 0 && !retiredButAnswering) return null;
-  const missing = new Map(troubled.flatMap((f) => (f.state === "refused" ? [[f.summary.slug, consentNeeded(f.summary, view, granted)] as const] : [])));
+  const missing = new Map(troubled.flatMap((f) => (f.state === "refused" ? [[f.summary.slug, consentNeeded(f.summary, view, granted, f.access, config)] as const] : [])));
   const allMissing = [...new Set([...missing.values()].flat())];
   const together = [...missing.values()].filter((m) => m.length > 0).length > 1;
   return (
@@ -98,8 +100,7 @@ function FeedNotice({
           feed.access?.message
         ) : explained ? (
           <p>
-            Needs the Microsoft Graph delegated {missing.length === 1 ? "permission" : "permissions"}{" "}
-            <PermissionNames permissions={missing} /> (see above).
+            Needs <DelegatedPermissions permissions={missing} /> (see above).
           </p>
         ) : (
           <GrantConsentSteps permissions={missing} canGrant={canGrant} />

@@ -3,13 +3,13 @@
 import { useState } from "react";
 import { useConsentActions } from "@/lib/auth/use-consent-actions";
 import type { AppError } from "@/lib/errors/app-error";
-import { PermissionNames } from "./permission-names";
+import { DelegatedPermissions, PermissionNames } from "./permission-names";
 
 /** Whether the signed-in user may grant tenant-wide consent: from their roles as Graph reported them; null if unknown. */
 export type ConsentRole = boolean | null;
 
 /**
- * What to do about a Graph permission the tenant has not granted this app. An administrator who can grant it gets
+ * What to do about a Graph or ARM permission the tenant has not granted this app. An administrator who can grant it gets
  * the admin-consent link and comes back with it granted; anyone else is told exactly which permission to ask for
  * and may ask through Entra. When Graph would not say who the user is, both are offered, each saying who it is for.
  */
@@ -23,7 +23,7 @@ export function GrantConsentSteps({ permissions, canGrant }: { permissions: read
   return (
     <div className="mt-1 space-y-2" data-consent-permissions={permissions.join(" ")}>
       <p>
-        Request Desk has not been granted the Microsoft Graph delegated {one ? "permission" : "permissions"} {code} in your organisation.
+        Request Desk has not been granted <DelegatedPermissions permissions={permissions} /> in your organisation.
       </p>
       {canGrant !== false && (
         <p>

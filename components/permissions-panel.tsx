@@ -1,6 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
+import { useAuthConfig } from "@/lib/auth/auth-config-context";
 import { consentNeeded } from "@/lib/auth/consent-needed";
 import { directoryRoleNames } from "@/lib/auth/directory-role-names";
 import { missingPermission } from "@/lib/auth/use-granted-scopes";
@@ -8,7 +9,7 @@ import type { CategoryAccess, ViewAccess } from "@/lib/requests/category-access"
 import type { CategorySummary } from "@/lib/requests/pending-request";
 import { GrantConsentSteps, type ConsentRole } from "./grant-consent-steps";
 import { useReturnFocus } from "./use-return-focus";
-import { PermissionNames } from "./permission-names";
+import { DelegatedPermissions } from "./permission-names";
 
 /** Per category: can this user list their own and everyone's requests, and if not, exactly what is missing. */
 export function PermissionsPanel({
@@ -28,9 +29,11 @@ export function PermissionsPanel({
   canGrant: ConsentRole;
   directoryRoles: readonly string[] | null | undefined;
 }) {
+  const config = useAuthConfig();
   const byCategory = new Map(access?.map((a) => [a.category, a.views]));
+  const missingFor = (category: CategorySummary, view: "mine" | "all") => consentNeeded(category, view, granted, byCategory.get(category.slug)?.[view], config);
   // Every permission a category is waiting for, in one consent: the administrator grants them all at once.
-  const missingEverywhere = [...new Set(categories.flatMap((c) => [...consentNeeded(c, "mine", granted), ...consentNeeded(c, "all", granted)]))];
+  const missingEverywhere = [...new Set(categories.flatMap((c) => [...missingFor(c, "mine"), ...missingFor(c, "all")]))];
   const returnFocus = useReturnFocus(open);
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
@@ -68,17 +71,17 @@ export function PermissionsPanel({
                   <p className="font-mono text-xs text-slate-700">
                     {category.apiType} ({category.apiVersion})
                   </p>
-                  <ViewLine label="Your own requests" access={views?.mine} missing={consentNeeded(category, "mine", granted)} />
+                  <ViewLine label="Your own requests" access={views?.mine} missing={missingFor(category, "mine")} />
                   <ViewLine
                     label="Everyone's requests"
                     access={views?.all}
-                    missing={consentNeeded(category, "all", granted)}
+                    missing={missingFor(category, "all")}
                     roles={category.adminRoles}
                     roleAdvice={category.upstream === "arm" ? " Ask an Owner of the subscription or management group to assign you one of those Azure roles." : undefined}
                   />
                   {category.upstream === "arm" ? (
                     <p className="mt-2 text-xs text-slate-700">
-                      Cancelling needs Azure Resource Manager&apos;s user_impersonation
+                      Cancelling needs Azure Resource Manager&apos;s {category.registeredScopes.join(", ")}
                       {views?.mine.code === "consent_required" ? " (not granted)" : ""} and, at the request&apos;s scope, an Azure role
                       such as {category.cancelRoles.join(" or ")}; your own requests you may always cancel.
                     </p>
@@ -125,8 +128,7 @@ function ViewLine({
       </p>
       {needsConsent && (
         <p className="mt-1 text-slate-800">
-          Needs the Microsoft Graph delegated {missing.length === 1 ? "permission" : "permissions"}{" "}
-          <PermissionNames permissions={missing} plain />, not granted to Request Desk in your organisation (see above).
+          Needs <DelegatedPermissions permissions={missing} plain />, not granted to Request Desk in your organisation (see above).
         </p>
       )}
       {!available && !needsConsent && access?.message && (

@@ -19,8 +19,10 @@ export const ARM_EMULATOR_URL = `http://localhost:${ARM_EMULATOR_LISTEN_PORT}`;
  */
 export const DEMO_APP_ENV: Record<string, string> = {
   GRAPH_BASE_URL: GRAPH_EMULATOR_URL,
-  // Only the host: ARM tokens keep the global cloud's audience (https://management.azure.com), as the stand-in expects.
   ARM_BASE_URL: ARM_EMULATOR_URL,
+  // ARM tokens are for the stand-in itself, as Entra's are for management.azure.com: the identity provider mints them
+  // for this audience (IDP_ENV) and the stand-in accepts no other (ARM_EMULATOR_ENV).
+  ARM_RESOURCE: ARM_EMULATOR_URL,
   AUTH_CLIENT_ID: DEMO_CLIENT_ID,
   // MSAL insists on an https authority but never contacts it when authorityMetadata is given (IdP reference, 1).
   AUTH_AUTHORITY: `https://localhost:${IDP_LISTEN_PORT}/`,
@@ -33,7 +35,7 @@ export const DEMO_APP_ENV: Record<string, string> = {
 };
 
 /** How the two stand-ins find each other and the app on these ports. */
-export const IDP_ENV: Record<string, string> = { IDP_PORT: String(IDP_LISTEN_PORT), APP_ORIGIN: APP_URL };
+export const IDP_ENV: Record<string, string> = { IDP_PORT: String(IDP_LISTEN_PORT), APP_ORIGIN: APP_URL, IDP_ARM_RESOURCE: ARM_EMULATOR_URL };
 export const EMULATOR_ENV: Record<string, string> = {
   GRAPH_EMULATOR_PORT: String(GRAPH_EMULATOR_LISTEN_PORT),
   IDP_ISSUER: IDP_URL,
@@ -42,6 +44,7 @@ export const EMULATOR_ENV: Record<string, string> = {
 export const ARM_EMULATOR_ENV: Record<string, string> = {
   ARM_EMULATOR_PORT: String(ARM_EMULATOR_LISTEN_PORT),
   IDP_ISSUER: IDP_URL,
+  ARM_AUDIENCE: ARM_EMULATOR_URL,
 };
 
 // The production server (server/main.ts, bundled by `npm run build`), as `npm start` runs it.

@@ -4,6 +4,7 @@ import type { RequestKind } from "../../stand-ins/arm-emulator/model/request-kin
 import { SEED_LANDMARKS as ARM_SEED_LANDMARKS, type ArmLandmark } from "../../stand-ins/arm-emulator/seed";
 import type { LandmarkName } from "../../stand-ins/arm-emulator/seed/landmark-requests";
 import { encodeArmRequestId } from "../../lib/categories/azure-role-id";
+import { findCategory } from "../../lib/categories/registry";
 
 /** Each category with its seeded landmarks, the emulator's control collection, and how the app names its ids. */
 export interface CategoryUnderTest {
@@ -90,3 +91,11 @@ export const ARM_CATEGORIES_UNDER_TEST: ArmCategoryUnderTest[] = [
 
 /** ARM's status after a successful cancel, for both kinds (stand-in README, "Statuses and the cancel decision"). */
 export const ARM_CANCELLED_STATUS = "Canceled";
+
+/**
+ * Every category of both upstreams that Microsoft has not retired, in the order of the lists above (which
+ * lib/categories/registry.test.ts holds to the registry); retirement is the registry's own word.
+ */
+export function activeCategorySlugs(): CategorySlug[] {
+  return [...CATEGORIES_UNDER_TEST, ...ARM_CATEGORIES_UNDER_TEST].map((c) => c.slug).filter((slug) => findCategory(slug)?.summary.retirement === null);
+}

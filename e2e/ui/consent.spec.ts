@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { APP_URL } from "../../scripts/demo-env";
+import { APP_URL, ARM_EMULATOR_URL } from "../../scripts/demo-env";
 import { DEMO_PASSWORD, DEMO_TENANT_ID, FABRIKAM_TENANT_ID, PATTI } from "../../stand-ins/demo-tenant";
+import { activeCategorySlugs, ARM_CATEGORIES_UNDER_TEST } from "../support/categories";
 import { categoryNotice } from "../support/dashboard";
 import { resetEmulator } from "../support/emulator";
 import { countAuthorizationRequests, resetIdentityProvider, revokeTenantConsent, tenantConsent } from "../support/identity-provider";
@@ -9,6 +10,12 @@ import { AUTH_STATE, expectSignedInAs, signInThroughIdentityProvider } from "../
 
 // Consent as Entra ID has it: sign-in asks for User.Read only, so a tenant that granted nothing else still gets in;
 // every category then says what it needs, and only an administrator can grant it.
+
+/** Every category Microsoft has not retired, Graph's and Azure Resource Manager's (the registry's list). */
+const ACTIVE = activeCategorySlugs();
+const AZURE = new Set<string>(ARM_CATEGORIES_UNDER_TEST.map((c) => c.slug));
+/** ARM's one delegated permission, on the demo's ARM resource (ARM_RESOURCE: the ARM stand-in's own address). */
+const ARM_PERMISSION = `${ARM_EMULATOR_URL}/user_impersonation`;
 
 test.beforeEach(async ({ request }) => {
   await resetEmulator(request);
@@ -25,12 +32,16 @@ test.describe("a tenant that has granted nothing but User.Read", () => {
     await signInThroughIdentityProvider(page, PATTI.userPrincipalName);
     await expectSignedInAs(page, PATTI.displayName);
 
-    // Every category waits for consent; none is an error.
+    // Every category waits for consent, the Azure ones too (their ARM token request met consent_required); none is
+    // an error, and none reads "not available to you".
     const summary = page.locator("[data-consent-summary]");
     await expect(summary).toContainText("Request Desk has not been granted the Microsoft Graph delegated permissions");
-    for (const slug of ["group-assignment", "group-eligibility", "access-package", "directory-role-assignment", "directory-role-eligibility", "privileged-role"] as const) {
-      await expect(categoryNotice(page, slug)).toContainText("needs admin consent");
+    await expect(summary).toContainText(`and the Azure Resource Manager delegated permission ${ARM_PERMISSION}`);
+    expect(ACTIVE.filter((slug) => AZURE.has(slug))).toHaveLength(ARM_CATEGORIES_UNDER_TEST.length);
+    for (const slug of ACTIVE) {
+      await expect(categoryNotice(page, slug), slug).toContainText("needs admin consent");
     }
+    await expect(page.getByText("not available to you")).toHaveCount(0);
     await expect(page.getByText("could not be loaded")).toHaveCount(0);
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
@@ -39,7 +50,8 @@ test.describe("a tenant that has granted nothing but User.Read", () => {
     const href = new URL((await link.getAttribute("href"))!);
     expect(href.pathname).toBe(`/${FABRIKAM_TENANT_ID}/v2.0/adminconsent`);
     expect(href.searchParams.get("redirect_uri")).toBe(`${APP_URL}/admin-consent`);
-    expect(href.searchParams.get("scope")).toContain("https://graph.microsoft.com/RoleAssignmentSchedule.ReadWrite.Directory");
+    const scopes = href.searchParams.get("scope")!.split(" ");
+    expect(scopes).toEqual(expect.arrayContaining(["https://graph.microsoft.com/RoleAssignmentSchedule.ReadWrite.Directory", ARM_PERMISSION]));
 
     await link.click();
     await expect(page.getByRole("heading", { name: "Grant admin consent" })).toBeVisible();
@@ -47,17 +59,24 @@ test.describe("a tenant that has granted nothing but User.Read", () => {
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Accept" }).click();
 
-    // Back in the app, still signed in, with the categories listed.
+    // Back in the app, still signed in, with every category listed: no longer waiting for consent.
     await expect(page.getByRole("status").filter({ hasText: "Admin consent granted" })).toBeVisible();
     await expectSignedInAs(page, PATTI.displayName);
     await expect(page.locator("[data-consent-summary]")).toHaveCount(0);
-    for (const slug of ["group-assignment", "access-package", "directory-role-assignment"] as const) {
-      await expect(categoryNotice(page, slug)).toHaveCount(0);
+    for (const slug of ACTIVE.filter((s) => !AZURE.has(s))) {
+      await expect(categoryNotice(page, slug), slug).toHaveCount(0);
     }
     await page.getByRole("button", { name: "Permissions" }).click();
     const panel = page.getByRole("dialog", { name: "What you can see and cancel" });
-    await expect(panel.locator('[data-permission-category="access-package"] [data-view-line="Your own requests"]')).toContainText("Available");
-    expect(await tenantConsent(request, FABRIKAM_TENANT_ID)).toEqual(expect.arrayContaining(["GroupMember.Read.All", "RoleAssignmentSchedule.ReadWrite.Directory"]));
+    await expect(panel.locator("[data-consent-panel]")).toHaveCount(0);
+    for (const slug of ACTIVE) {
+      const own = panel.locator(`[data-permission-category="${slug}"] [data-view-line="Your own requests"]`);
+      await expect(own, slug).not.toContainText("Needs admin consent");
+      // The Azure categories now get an ARM token without signing out, and ARM itself answers: the ARM stand-in
+      // serves Contoso's resources only, so it refuses a Fabrikam token by its tenant (no longer by consent).
+      await expect(own, slug).toContainText(AZURE.has(slug) ? "another tenant than these Azure resources" : "Available");
+    }
+    expect(await tenantConsent(request, FABRIKAM_TENANT_ID)).toEqual(expect.arrayContaining(["GroupMember.Read.All", "RoleAssignmentSchedule.ReadWrite.Directory", ARM_PERMISSION]));
   });
 });
 

@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { SEED_LANDMARKS } from "../../stand-ins/graph-emulator/seed";
 import { GRAPH_EMULATOR_URL } from "../../scripts/demo-env";
+import { NO_VISIBLE_SCOPES_MESSAGE } from "../../lib/arm/no-visible-scopes";
+import { resetArm } from "../support/arm";
+import { ARM_CATEGORIES_UNDER_TEST } from "../support/categories";
 import { resetEmulator } from "../support/emulator";
 import { categoryChip, categoryNotice, requestRow } from "../support/dashboard";
 import { AUTH_STATE } from "../support/sign-in";
@@ -49,6 +52,34 @@ test.describe("Megan's permissions panel", () => {
     await expect(page.getByRole("button", { name: "Permissions" })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page.getByRole("dialog", { name: "What you can see and cancel" })).toBeVisible();
+  });
+
+  // Megan holds no Azure role on any subscription or management group: everyone's Azure requests are not hers to see,
+  // with that reason, while her own requests of both upstreams load. She has no "All requests" view at all (no Graph
+  // category lets her list everyone's either), so the panel is where that view's state is shown.
+  test("with no Azure role, everyone's Azure requests read as unavailable with the reason while her own rows of both APIs load", async ({ page, request }) => {
+    await resetArm(request);
+    await page.goto("/");
+    await expect(page.getByRole("button", { name: "All requests" })).toHaveCount(0);
+    await expect(requestRow(page, "access-package", SEED_LANDMARKS.accessPackage.meganCancellable.id)).toBeVisible();
+    for (const category of ARM_CATEGORIES_UNDER_TEST) {
+      const mine = category.landmarks.meganCancellable;
+      await page.getByLabel("Search requests").fill(category.appId(mine));
+      await expect(requestRow(page, category.slug, category.appId(mine)), category.slug).toBeVisible();
+      await expect(categoryNotice(page, category.slug), category.slug).toHaveCount(0);
+    }
+    await page.getByLabel("Search requests").fill("");
+
+    await page.getByRole("button", { name: "Permissions" }).click();
+    const panel = page.getByRole("dialog", { name: "What you can see and cancel" });
+    for (const category of ARM_CATEGORIES_UNDER_TEST) {
+      const lines = panel.locator(`[data-permission-category="${category.slug}"]`);
+      await expect(lines.locator('[data-view-line="Your own requests"]'), category.slug).toContainText("Available");
+      const everyone = lines.locator("[data-view-line=\"Everyone's requests\"]");
+      await expect(everyone, category.slug).toContainText("Not available");
+      await expect(everyone, category.slug).toContainText(NO_VISIBLE_SCOPES_MESSAGE);
+      await expect(everyone, category.slug).toContainText("Ask an Owner of the subscription or management group");
+    }
   });
 });
 

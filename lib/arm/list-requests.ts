@@ -1,4 +1,5 @@
 import "server-only";
+import { NO_VISIBLE_SCOPES_MESSAGE } from "./no-visible-scopes";
 import type { ArmCategory } from "@/lib/categories/category-definition";
 import { AppError } from "@/lib/errors/app-error";
 import type { PendingRequest, RequestPage, RequestView } from "@/lib/requests/pending-request";
@@ -46,8 +47,7 @@ export const ARM_LIST_CONCURRENCY = 6;
  */
 export const ARM_SCOPES_PER_PAGE = ARM_LIST_CONCURRENCY;
 
-export const NO_VISIBLE_SCOPES_MESSAGE =
-  "You hold no Azure role on any subscription or management group, so there are no Azure role requests for you to review. Your own requests are under My requests.";
+export { NO_VISIBLE_SCOPES_MESSAGE };
 
 /** One page of a category's requests as the signed-in user may see them, with a cursor for the next page. */
 export async function listArmRequestPage(input: ArmListInput): Promise<ArmRequestPage> {

@@ -10,7 +10,7 @@ vi.mock("./redirect-once", () => ({ redirectOnce: vi.fn(() => new Promise<never>
 
 const instance = {} as IPublicClientApplication;
 const account = { homeAccountId: "adele" } as AccountInfo;
-const config = { armScope: "https://management.azure.com/user_impersonation" } as PublicAuthConfig;
+const config = { armResource: "https://management.azure.com/", armScopes: ["https://management.azure.com/user_impersonation"] } as PublicAuthConfig;
 
 
 describe("an ARM token Entra would not give silently", () => {
@@ -29,6 +29,6 @@ describe("an ARM token Entra would not give silently", () => {
 
   it("answers ARM's claims challenge with one redirect for the ARM scope, carrying the claims", () => {
     void afterArmTokenRefused(instance, config, account, { claims: '{"access_token":{}}', consent: false, request: { interactive: false } });
-    expect(redirectOnce).toHaveBeenCalledWith(instance, account, [config.armScope], "claims", '{"access_token":{}}', undefined);
+    expect(redirectOnce).toHaveBeenCalledWith(instance, account, config.armScopes, "claims", '{"access_token":{}}', undefined);
   });
 });

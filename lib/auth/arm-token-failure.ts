@@ -19,12 +19,12 @@ export function afterArmTokenRefused(
   if (consent) {
     throw new AppError(
       "consent_required",
-      "Your organisation has not granted Request Desk the Azure Resource Manager permission user_impersonation (Azure Service Management API), so Azure role requests cannot be listed or cancelled. An administrator can grant it (see Permissions).",
+      `Your organisation has not granted Request Desk the Azure Resource Manager (Azure Service Management API) delegated permission ${config.armScopes.join(", ")}, so Azure role requests cannot be listed or cancelled. An administrator can grant it (see Permissions).`,
       { upstream: "arm" },
     );
   }
   if (!claims && request.interactive === false) {
     throw new AppError("unauthenticated", "Azure Resource Manager needs you to sign in again before Azure role requests can be shown.", { upstream: "arm" });
   }
-  return redirectOnce(instance, account, [config.armScope], claims ? "claims" : "sign-in", claims, request.resume);
+  return redirectOnce(instance, account, config.armScopes, claims ? "claims" : "sign-in", claims, request.resume);
 }

@@ -13,8 +13,13 @@ export interface PublicAuthConfig {
   loginScopes: string[];
   /** The Graph token audience of the configured cloud, e.g. https://graph.microsoft.com; scopes are prefixed with it. */
   graphResource: string;
-  /** The delegated Azure Resource Manager scope of the configured cloud (`<ARM resource>/user_impersonation`). */
-  armScope: string;
+  /** The Azure Resource Manager token audience of the configured cloud, with its trailing slash (`https://management.azure.com/`). */
+  armResource: string;
+  /**
+   * The delegated Azure Resource Manager scopes the ARM categories need, from the registry, qualified with
+   * `armResource` (`https://management.azure.com/user_impersonation`): what the browser's ARM token is asked with.
+   */
+  armScopes: string[];
   /** The login host of the configured cloud, where the admin-consent endpoint lives. */
   loginUrl: string;
 }

@@ -69,7 +69,7 @@ export function acquireArmToken(
   claims?: string,
   forceRefresh = false,
 ): Promise<AuthenticationResult> {
-  return acquireSilently(instance, account, [config.armScope], claims, forceRefresh);
+  return acquireSilently(instance, account, config.armScopes, claims, forceRefresh);
 }
 
 /** `forceRefresh`: past the cache to the identity provider, for a token an upstream rejected before it expired. */

@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { serverEnv } from "@/lib/config/server-env";
 import { qualifyGraphScope } from "@/lib/config/cloud-profiles";
+import { registeredScopes } from "@/lib/categories/registry";
+import { qualifiedArmScopes } from "./arm-scopes";
 import type { PublicAuthConfig } from "./auth-config-types";
 
 // The subset of OpenID metadata MSAL reads from `authorityMetadata`.
@@ -31,8 +33,9 @@ export async function publicAuthConfig(): Promise<PublicAuthConfig> {
     protocolMode: env.AUTH_PROTOCOL_MODE,
     loginScopes: [qualifyGraphScope("User.Read", endpoints.graphResource)],
     graphResource: endpoints.graphResource,
-    // ARM scopes are written on the resource with its trailing slash (cloud-profiles).
-    armScope: `${endpoints.armResource}user_impersonation`,
+    armResource: endpoints.armResource,
+    // The registry is the one list of what each API's categories need (as it is for the app registration).
+    armScopes: qualifiedArmScopes(registeredScopes("arm"), endpoints),
     loginUrl: endpoints.loginUrl,
   };
 }

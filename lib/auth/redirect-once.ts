@@ -11,11 +11,19 @@ export async function redirectOnce(
   purpose: AttemptPurpose,
   claims: string | undefined,
   resume: ResumeAction | undefined,
+  /** Another API's permissions to consent to on the same trip (a token is for one API; consent may cover several). */
+  extraScopesToConsent: string[] = [],
 ): Promise<never> {
-  const subject = claims ?? scopes.join(" ");
+  const subject = claims ?? [...scopes, ...extraScopesToConsent].join(" ");
   if (attemptedRecently(purpose, subject)) throw SAME_AGAIN[purpose]();
   recordAttempt(purpose, subject, resume);
-  await instance.acquireTokenRedirect({ scopes, account, ...(claims ? { claims } : {}), redirectStartPage: window.location.href });
+  await instance.acquireTokenRedirect({
+    scopes,
+    account,
+    ...(claims ? { claims } : {}),
+    ...(extraScopesToConsent.length > 0 ? { extraScopesToConsent } : {}),
+    redirectStartPage: window.location.href,
+  });
   // The page is leaving for the sign-in page; nothing after this runs.
   return new Promise<never>(() => {});
 }

@@ -16,7 +16,8 @@ const CONFIG: PublicAuthConfig = {
   protocolMode: "AAD",
   loginScopes: ["User.Read"],
   graphResource: "https://graph.microsoft.com",
-  armScope: "https://management.azure.com/user_impersonation",
+  armResource: "https://management.azure.com/",
+  armScopes: ["https://management.azure.com/user_impersonation"],
   loginUrl: "https://login.microsoftonline.com",
 };
 

@@ -31,7 +31,12 @@ export function useConsentActions() {
     async (permissions: readonly string[]) => {
       const account = signedInAccount(instance);
       if (!account) throw new AppError("unauthenticated", "You are signed out. Sign in to continue.");
-      await redirectOnce(instance, account, qualifiedGraphScopes(permissions, config), "consent", undefined, undefined);
+      // Graph's permissions are short, ARM's qualified. A token is for one API (Entra: AADSTS28000 for two), so the
+      // trip asks for Graph's and has ARM's consented alongside (MSAL's extraScopesToConsent), or ARM's alone.
+      const graph = qualifiedGraphScopes(permissions.filter((p) => !p.includes("/")), config);
+      const arm = permissions.filter((p) => p.includes("/"));
+      const [scopes, extra] = graph.length > 0 ? [graph, arm] : [arm, []];
+      await redirectOnce(instance, account, scopes, "consent", undefined, undefined, extra);
     },
     [instance, config],
   );

@@ -109,6 +109,23 @@ describe("resolveCloudEndpoints", () => {
     });
   });
 
+  it.each(CLOUDS)("keeps %s's ARM audience when only ARM's address is overridden", (cloud) => {
+    const endpoints = resolveCloudEndpoints({ cloud, armBaseUrl: "http://localhost:4200" });
+    expect(endpoints.armBaseUrl).toBe("http://localhost:4200");
+    expect(endpoints.armResource).toBe(CLOUD_PROFILES[cloud].armResource);
+  });
+
+  it.each(CLOUDS)("takes ARM_RESOURCE over %s's ARM audience, written with one trailing slash", (cloud) => {
+    for (const given of ["http://localhost:4200", "http://localhost:4200/", "http://localhost:4200//"]) {
+      const endpoints = resolveCloudEndpoints({ cloud, armBaseUrl: "http://localhost:4200", armResource: given });
+      expect(endpoints.armResource, given).toBe("http://localhost:4200/");
+      expect(endpoints.armDefaultScope, given).toBe("http://localhost:4200/.default");
+      // Only ARM's audience moves: the rest of the profile stays the cloud's.
+      expect(endpoints.graphResource).toBe(CLOUD_PROFILES[cloud].graphResource);
+      expect(endpoints.loginUrl).toBe(CLOUD_PROFILES[cloud].loginHost);
+    }
+  });
+
   it("builds the default authority on an overridden login host", () => {
     const endpoints = resolveCloudEndpoints({ cloud: "global", loginUrl: "https://localhost:4100", tenantId: "t1" });
     expect(endpoints.authority).toBe("https://localhost:4100/t1");

@@ -88,6 +88,8 @@ export interface CloudEndpointInput {
   graphBaseUrl?: string;
   graphResource?: string;
   armBaseUrl?: string;
+  /** The ARM token audience (scope prefix), with or without its trailing slash. */
+  armResource?: string;
 }
 
 export interface AdminConsentParams {
@@ -117,6 +119,8 @@ export function resolveCloudEndpoints(input: CloudEndpointInput): CloudEndpoints
   const profile = CLOUD_PROFILES[input.cloud];
   const loginUrl = withoutTrailingSlash(input.loginUrl ?? profile.loginHost);
   const graphResource = withoutTrailingSlash(input.graphResource ?? profile.graphResource);
+  // Kept with its trailing slash, as ARM scopes are written (`<armResource>user_impersonation`).
+  const armResource = `${withoutTrailingSlash(input.armResource ?? profile.armResource)}/`;
   return {
     cloud: input.cloud,
     loginUrl,
@@ -126,8 +130,8 @@ export function resolveCloudEndpoints(input: CloudEndpointInput): CloudEndpoints
     graphResource,
     graphDefaultScope: `${graphResource}/.default`,
     armBaseUrl: withoutTrailingSlash(input.armBaseUrl ?? profile.armHost),
-    armResource: profile.armResource,
-    armDefaultScope: `${profile.armResource}.default`,
+    armResource,
+    armDefaultScope: `${armResource}.default`,
     adminConsentUrl: (tenant, params) => adminConsentUrl(loginUrl, graphResource, tenant, params),
   };
 }

@@ -23,6 +23,8 @@ const serverEnvSchema = z.object({
   GRAPH_RESOURCE: z.url().optional(),
   /** Azure Resource Manager root; default the cloud's. */
   ARM_BASE_URL: z.url().optional(),
+  /** The ARM token audience (scope prefix); default the cloud's. */
+  ARM_RESOURCE: z.url().optional(),
   GRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   GRAPH_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   /** Longest Retry-After the server will sit out inside one API call before giving the 429 back to the UI. */
@@ -82,6 +84,7 @@ export function serverEnv(): ServerEnv {
       graphBaseUrl: env.GRAPH_BASE_URL,
       graphResource: env.GRAPH_RESOURCE,
       armBaseUrl: env.ARM_BASE_URL,
+      armResource: env.ARM_RESOURCE,
     });
     cached = { ...env, endpoints, GRAPH_BASE_URL: endpoints.graphBaseUrl };
   }

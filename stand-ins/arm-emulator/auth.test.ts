@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 import { ADMIN, FABRIKAM_TENANT_ID, PATTI } from "../demo-tenant";
 import { ARM_SCOPES } from "./seed";
-import { ARM_TEST_ISSUER, ASSIGNMENT_REQUESTS, armHarnessForFile } from "./test-harness";
+import { ARM_TEST_ISSUER, ASSIGNMENT_REQUESTS, armHarnessForFile, startArmHarness } from "./test-harness";
 
 const h = armHarnessForFile();
 const path = `${ARM_SCOPES.contosoProduction}/${ASSIGNMENT_REQUESTS}?api-version=2020-10-01`;
@@ -77,5 +77,21 @@ describe("token verification", () => {
     expect(answer.headers.get("x-ms-client-request-id")).toBe("client-123");
     const refused = await h.call(path);
     expect(refused.headers.get("x-ms-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("a configured audience (the demo's: the stand-in's own address)", () => {
+  it("accepts tokens for ARM_AUDIENCE and refuses the global cloud's", async () => {
+    const demo = await startArmHarness({ audience: "http://localhost:4200" });
+    try {
+      for (const audience of ["http://localhost:4200", "http://localhost:4200/"]) {
+        expect((await demo.call(path, { token: await demo.token(ADMIN, { audience }) })).status, audience).toBe(200);
+      }
+      const global = await demo.call(path, { token: await demo.token(ADMIN, { audience: "https://management.azure.com" }) });
+      expectChallenge(global);
+      expect(global.body.error.code).toBe("InvalidAuthenticationToken");
+    } finally {
+      await demo.close();
+    }
   });
 });

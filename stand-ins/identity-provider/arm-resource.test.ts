@@ -197,15 +197,15 @@ describe("claims on ARM tokens", () => {
 });
 
 describe("another ARM address", () => {
-  it("mints tokens for the configured audience (armResource)", async () => {
-    const usGov = "https://management.usgovcloudapi.net";
-    const other = await startTestProvider({ armResource: usGov });
+  // A sovereign cloud's audience, and the demo's: the ARM stand-in's own plain-http address (scripts/demo-env.ts).
+  it.each(["https://management.usgovcloudapi.net", "http://localhost:4200"])("mints tokens for the configured audience %s (armResource)", async (resource) => {
+    const other = await startTestProvider({ armResource: resource });
     try {
       const signedIn = await signedInTokens(other.idp.issuer, ADMIN.userPrincipalName, SIGN_IN_SCOPE);
-      const arm = await tokensFrom(await refresh(other.idp.issuer, signedIn.refresh_token ?? "", `${usGov}/user_impersonation openid profile offline_access`));
-      expect(arm.claims).toMatchObject({ aud: usGov, scp: "user_impersonation" });
-      expect(arm.scope).toBe(`${usGov}/user_impersonation`);
-      expect(((await control(other.idp.issuer, "/_idp/consent")).body.tenants as Record<string, string[]>)[DEMO_TENANT_ID]).toContain(`${usGov}/user_impersonation`);
+      const arm = await tokensFrom(await refresh(other.idp.issuer, signedIn.refresh_token ?? "", `${resource}/user_impersonation openid profile offline_access`));
+      expect(arm.claims).toMatchObject({ aud: resource, scp: "user_impersonation" });
+      expect(arm.scope).toBe(`${resource}/user_impersonation`);
+      expect(((await control(other.idp.issuer, "/_idp/consent")).body.tenants as Record<string, string[]>)[DEMO_TENANT_ID]).toContain(`${resource}/user_impersonation`);
     } finally {
       await other.close();
     }
