@@ -1,5 +1,5 @@
 // Tokens (contract "Hosts and tokens"): RS256 from the identity provider's keys, for the ARM audience (with or
-// without trailing slash), Contoso's tid, and the delegated `user_impersonation` scope; refusals are 401 CloudErrors
+// without trailing slash), a tenant (Contoso's, for any Contoso scope), and the delegated `user_impersonation` scope; refusals are 401 CloudErrors
 // with ARM's WWW-Authenticate challenge.
 
 import { describe, expect, it } from "vitest";
@@ -53,13 +53,24 @@ describe("token verification", () => {
     }
   });
 
-  it("serves Contoso only: another tenant's token is refused, naming that tenant", async () => {
-    const answer = await h.call(path, { token: await h.token(PATTI) });
-    expectChallenge(answer);
-    expect(answer.body.error.code).toBe("InvalidAuthenticationTokenTenant");
-    expect(answer.body.error.message).toContain(FABRIKAM_TENANT_ID);
+  it("holds Contoso's estate only: another tenant's token gets empty tenant-wide lists and is refused at any Contoso scope", async () => {
+    const patti = await h.token(PATTI);
+    const refused = await h.call(path, { token: patti });
+    expectChallenge(refused);
+    expect(refused.body.error.code).toBe("InvalidAuthenticationTokenTenant");
+    expect(refused.body.error.message).toContain(FABRIKAM_TENANT_ID);
+    for (const tenantWide of [
+      "/subscriptions?api-version=2022-12-01",
+      "/providers/Microsoft.Management/managementGroups?api-version=2021-04-01",
+      `/providers/Microsoft.Authorization/roleAssignmentScheduleRequests?api-version=2020-10-01&$filter=asTarget()`,
+    ]) {
+      const answer = await h.call(tenantWide, { token: patti });
+      expect(answer.status, tenantWide).toBe(200);
+      expect(answer.body, tenantWide).toEqual({ value: [] });
+    }
     const none = await h.call(path, { token: await h.token(ADMIN, { tenantId: null }) });
-    expect(none.body.error.code).toBe("InvalidAuthenticationTokenTenant");
+    expectChallenge(none);
+    expect(none.body.error.message).toContain("'tid'");
   });
 
   it("requires the delegated user_impersonation scope (short or fully qualified)", async () => {

@@ -16,6 +16,7 @@ import { createArmRuntime, type ArmRuntime } from "./engine/runtime";
 import { DEFAULT_THROTTLE, type ArmConfig, type ArmResult, type ThrottleSettings } from "./engine/types";
 import { resolveArmRoute } from "./routes";
 import { buildArmSeed, type ArmSeedOptions } from "./seed";
+import { keepIdleConnections } from "../keep-alive";
 
 export const ARM_EMULATOR_PORT = 4200;
 export const ARM_DEFAULT_AUDIENCE = "https://management.azure.com";
@@ -118,6 +119,7 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
   app.all("*", (c) => armResponse(runtime, c));
 
   const server = createAdaptorServer({ fetch: app.fetch });
+  keepIdleConnections(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? ARM_EMULATOR_PORT, "127.0.0.1", () => {

@@ -24,6 +24,7 @@ import type { EmulatorConfig, GraphResult } from "./engine/types";
 import type { GraphVersion } from "./model";
 import { buildSeed, type SeedOptions } from "./seed";
 import { buildFabrikamSeed } from "./seed/fabrikam-seed";
+import { keepIdleConnections } from "../keep-alive";
 
 export interface GraphEmulatorOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. Default 4000 (GRAPH_EMULATOR_PORT). */
@@ -142,6 +143,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
   app.all("*", (c) => graphResponse(tenants, c.req.raw));
 
   const server = createAdaptorServer({ fetch: app.fetch });
+  keepIdleConnections(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? GRAPH_EMULATOR_PORT, "127.0.0.1", () => {

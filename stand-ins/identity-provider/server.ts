@@ -26,6 +26,7 @@ import { explicitEntries } from "./scope-grant";
 import { loadOrCreateSigningKey, type SigningMaterial } from "./signing-key";
 import { StepUpRecords } from "./step-up-records";
 import { gateTokenRequest, tokenDecisionFor } from "./token-gate";
+import { keepIdleConnections } from "../keep-alive";
 
 export const DEFAULT_APP_ORIGIN = `http://localhost:${APP_PORT}`;
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../.stand-ins-data", import.meta.url));
@@ -65,6 +66,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions = {
     res.writeHead(503).end();
   };
   const server = http.createServer((req, res) => handle(req, res));
+  keepIdleConnections(server);
   const store = new MemoryStore();
   const apis = resourceApis(new URL(options.armResource ?? ARM_RESOURCE).href);
   const records: Records = { consent: new ConsentRecords(apis), stepUp: new StepUpRecords() };

@@ -1,6 +1,7 @@
 // One ARM call through fixed steps: latency → injected fault → token → claims challenge → rate limit →
 // api-version → route → handler; then the request log. Errors become CloudError answers for that call alone.
 
+import { wrongTenant } from "./auth";
 import { armClaimsChallenge } from "./claims-challenge";
 import { ArmError, cloudErrorResult, missingApiVersion, tooManyRequests } from "./cloud-error";
 import { requireApiVersion } from "./api-version";
@@ -52,7 +53,12 @@ export async function runArmCall(runtime: ArmRuntime, call: ArmCall, requestId: 
       });
     }
     requireApiVersion(call.query, route.apiVersions);
-    result = route.handle({ call, caller, state, directory: runtime.directory, config, tenantId: runtime.tenantId });
+    if (caller.tenantId !== runtime.tenantId) {
+      // Another tenant (Fabrikam): the stand-in holds no Azure estate of theirs, so its tenant-wide lists are empty
+      // and any Contoso scope refuses the token, as ARM does.
+      if (!route.tenantWide) throw wrongTenant(runtime.issuer, runtime.tenantId, caller.tenantId);
+      result = { status: 200, body: { value: [] } };
+    } else result = route.handle({ call, caller, state, directory: runtime.directory, config, tenantId: runtime.tenantId });
   } catch (error) {
     result = resultFor(error);
   }

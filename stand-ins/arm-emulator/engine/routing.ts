@@ -16,6 +16,11 @@ export interface RouteContext {
 export interface ArmRoute {
   methods: readonly string[];
   apiVersions: readonly string[];
+  /**
+   * A tenant-wide list (subscriptions, management groups, requests at the tenant root): ARM answers it for any
+   * tenant's token from that tenant's own estate. Every other route names a scope, and a scope belongs to one tenant.
+   */
+  tenantWide?: boolean;
   handle(context: RouteContext): ArmResult;
 }
 

@@ -8,6 +8,7 @@ export const MANAGEMENT_GROUP_API_VERSIONS = ["2020-05-01", "2021-04-01", "2023-
 
 export const managementGroupsRoute: ArmRoute = {
   methods: ["GET"],
+  tenantWide: true,
   apiVersions: MANAGEMENT_GROUP_API_VERSIONS,
   handle(context) {
     const { directory, caller } = context;

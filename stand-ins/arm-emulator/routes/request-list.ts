@@ -35,6 +35,7 @@ export function listRoute(kind: RequestKindInfo, scopeSegments: readonly string[
   return {
     methods: ["GET"],
     apiVersions: kind.apiVersions,
+    tenantWide: scopeSegments.length === 0,
     handle(context: RouteContext) {
       const { caller, directory, state } = context;
       const filter = parseRequestFilter(context.call.query.get("$filter"));

@@ -10,6 +10,7 @@ export const SUBSCRIPTION_API_VERSIONS = ["2016-06-01", "2019-11-01", "2020-01-0
 
 export const subscriptionsRoute: ArmRoute = {
   methods: ["GET"],
+  tenantWide: true,
   apiVersions: SUBSCRIPTION_API_VERSIONS,
   handle(context) {
     const { directory, caller } = context;
