@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { launchChromium, signInThroughPage, trackApiCalls, waitForQueueLoaded } from "../bench/support/browser";
 import { withStack } from "../bench/support/bench-stack";
+import { PATTI } from "../stand-ins/demo-tenant";
 import { SEED_LANDMARKS } from "../stand-ins/graph-emulator/seed";
 
 const OUT = path.resolve(import.meta.dirname, "..", "docs", "screenshots");
@@ -51,6 +52,13 @@ async function screenshots(theme: (typeof THEMES)[number]): Promise<void> {
     await page.getByRole("button", { name: "Permissions" }).click();
     await page.getByRole("dialog", { name: "What you can see and cancel" }).waitFor();
     await shoot(page, "permissions", theme);
+
+    // A tenant that signed up today and granted nothing but User.Read: every category waits for admin consent.
+    const newcomer = await browser.newContext({ colorScheme: theme, viewport: { width: 1440, height: 900 } });
+    const patti = await newcomer.newPage();
+    await signInThroughPage(patti, PATTI.userPrincipalName);
+    await patti.locator("[data-consent-summary]").waitFor({ timeout: 60_000 });
+    await shoot(patti, "consent", theme);
   } finally {
     await browser.close();
   }
