@@ -21,6 +21,12 @@ describe("what an administrator is asked to grant for a refused category", () =>
     expect(consentNeeded(summary("directory-role-assignment"), "all", granted, undefined, GLOBAL)).toEqual([]);
   });
 
+  it("nothing for a retired API, whose list stays empty whatever is granted (PIM v1, PIM v2)", () => {
+    for (const slug of ["privileged-role", "governance-role"]) {
+      expect(consentNeeded(summary(slug), "all", new Set(["User.Read"]), undefined, GLOBAL), slug).toEqual([]);
+    }
+  });
+
   it("nothing when everything registered was granted, or when nothing is known yet", () => {
     expect(consentNeeded(summary("access-package"), "all", new Set(["EntitlementManagement.ReadWrite.All", "entitlementmgmt-subjectaccess.readwrite"]), undefined, GLOBAL)).toEqual([]);
     expect(consentNeeded(summary("access-package"), "all", undefined, undefined, GLOBAL)).toEqual([]);

@@ -3,6 +3,7 @@ import type { CategorySummary, RequestView } from "@/lib/requests/pending-reques
 import { qualifiedArmScopes } from "./arm-scopes";
 import type { PublicAuthConfig } from "./auth-config-types";
 import { missingPermission } from "./use-granted-scopes";
+import { hasRetired } from "@/lib/requests/retirement";
 
 /**
  * The permissions an administrator should grant so that a category its upstream refused can be listed, or none when the
@@ -20,6 +21,9 @@ export function consentNeeded(
   access: ViewAccess | undefined,
   config: Pick<PublicAuthConfig, "armResource">,
 ): string[] {
+  // A retired API answers nothing whatever is granted: asking a tenant to consent to its permissions would only widen
+  // what the app may do (PIM v2's PrivilegedAccess.* for a list that is empty since 28 Oct 2026).
+  if (hasRetired(summary.retirement, new Date())) return [];
   // The Graph grants say nothing about ARM: the ARM token request answers for the Azure categories. It failed with
   // consent_required (AADSTS65001), so the category's ARM permissions, fully qualified as Entra's admin consent
   // endpoint takes them (the cloud's `<ARM resource>/user_impersonation`), are what an administrator must grant.

@@ -19,6 +19,14 @@ describe("a retired category's list", () => {
     expect(feedState(pimV1, open, "error", [], new AppError("not_found", "gone"))).toBe("retired");
   });
 
+  it("reads as retired, not as a permission to ask for, when the tenant never granted the retired API", () => {
+    const refused = { available: false, message: "not granted" };
+    expect(feedState(pimV1, refused, "error", [], null)).toBe("retired");
+    expect(feedState(pimV2, refused, "error", [], null)).toBe("retired");
+    const live = summaries.find((c) => c.slug === "group-assignment")!;
+    expect(feedState(live, refused, "error", [], null)).toBe("refused");
+  });
+
   it.each(["upstream_error", "upstream_unavailable", "throttled"] as const)("reads a %s as a failure to retry, not as retired", (code) => {
     expect(feedState(pimV1, open, "error", [], new AppError(code, "Graph failed"))).toBe("error");
     expect(feedState(pimV2, open, "error", [], new AppError(code, "Graph failed"))).toBe("error");

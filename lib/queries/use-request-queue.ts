@@ -6,6 +6,7 @@ import type { AppError } from "@/lib/errors/app-error";
 import type { ViewAccess } from "@/lib/requests/category-access";
 import type { CategorySlug, CategorySummary, PendingRequest, RequestView, SkippedScope } from "@/lib/requests/pending-request";
 import { requestListOptions, type RequestList } from "./request-queries";
+import { hasRetired } from "@/lib/requests/retirement";
 
 /**
  * - loading: nothing yet; ready: rows (more pages may still be coming, see `stillLoading`);
@@ -92,7 +93,9 @@ export function feedState(
   items: PendingRequest[],
   error: AppError | null,
 ): FeedState {
-  if (access?.available === false) return "refused";
+  // Refused by a retired API: it would answer nothing if granted, so it reads as retired (with its successors), not as
+  // a permission to ask an administrator for.
+  if (access?.available === false) return hasRetired(summary.retirement, new Date()) ? "retired" : "refused";
   // What a retired API does: answer with nothing (the emulator's GRAPH_B_RETIRED mode), or its endpoint is gone
   // ("not found"). Any other failure (a Graph 5xx, throttling) is a failure like any category's, with Try again.
   if (summary.retirement && status === "success" && items.length === 0) return "retired";

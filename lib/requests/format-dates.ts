@@ -1,3 +1,5 @@
+import { hasRetired } from "./retirement";
+
 const absolute = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 // A calendar day Microsoft announced (a retirement date): the same day wherever the reader is.
 const calendarDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
@@ -42,7 +44,6 @@ export function formatRelative(iso: string | null, now: Date = new Date()): stri
  * not whether this tenant's list came back empty.
  */
 export function retirementLabel(isoDate: string, today: Date): string {
-  const retiredOn = Date.parse(`${isoDate}T00:00:00Z`);
-  const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  return `${retiredOn <= todayUtc ? "retired" : "retires"} ${calendarDay.format(retiredOn)}`;
+  const retired = hasRetired({ date: isoDate, note: "" }, today);
+  return `${retired ? "retired" : "retires"} ${calendarDay.format(Date.parse(`${isoDate}T00:00:00Z`))}`;
 }
