@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { CategorySlug, CategorySummary, PendingRequest } from "@/lib/requests/pending-request";
 
 /**
@@ -16,16 +17,29 @@ export function ExportViewButton({
   partial: boolean;
 }) {
   const label = (slug: CategorySlug) => categories.get(slug)?.label ?? slug;
+  const [failed, setFailed] = useState(false);
+  const exportNow = () => {
+    setFailed(false);
+    // The code comes on the first click: offline at that moment, the user is told rather than left with no file.
+    exportRows(rows, label).catch(() => setFailed(true));
+  };
   return (
-    <button
-      type="button"
-      disabled={rows.length === 0 || partial}
-      title={partial ? "Available once every page of the queue has arrived" : undefined}
-      onClick={() => void exportRows(rows, label)}
-      className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100 disabled:text-slate-500"
-    >
-      Export view (CSV)
-    </button>
+    <>
+      <button
+        type="button"
+        disabled={rows.length === 0 || partial}
+        title={partial ? "Available once every page of the queue has arrived" : undefined}
+        onClick={exportNow}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100 disabled:text-slate-500"
+      >
+        Export view (CSV)
+      </button>
+      {failed && (
+        <span role="alert" className="text-sm text-red-800">
+          The export could not start; check your connection and try again.
+        </span>
+      )}
+    </>
   );
 }
 

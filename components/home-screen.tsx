@@ -1,7 +1,7 @@
 "use client";
 
 import { InteractionStatus } from "@azure/msal-browser";
-import { useMsal } from "@azure/msal-react";
+import { useIsAuthenticated, useMsal } from "@azure/msal-react";
 import { useRecordRedirectFailures } from "@/lib/auth/use-record-redirect-failures";
 import { hasRememberedAccess } from "@/lib/queries/remembered-access";
 import type { CategorySummary } from "@/lib/requests/pending-request";
@@ -38,10 +38,8 @@ if (typeof window !== "undefined" && hasRememberedAccess()) void loadDashboard()
 
 export function HomeScreen({ categories }: { categories: CategorySummary[] }) {
   useRecordRedirectFailures();
-  // The provider's accounts change in the same update as `inProgress`; useIsAuthenticated follows a render later, so
-  // a signed-in user would see the landing page for a frame (and fetch its code) as MSAL finished starting up.
-  const { accounts, inProgress } = useMsal();
-  const isAuthenticated = accounts.length > 0;
+  const isAuthenticated = useIsAuthenticated();
+  const { inProgress } = useMsal();
 
   if (!isAuthenticated && inProgress !== InteractionStatus.None) return <CheckingSignIn />;
   if (!isAuthenticated) return <SignedOutLanding />;

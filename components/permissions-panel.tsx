@@ -6,7 +6,9 @@ import { consentNeeded } from "@/lib/auth/consent-needed";
 import { directoryRoleNames } from "@/lib/auth/directory-role-names";
 import { missingPermission } from "@/lib/auth/use-granted-scopes";
 import type { CategoryAccess, ViewAccess } from "@/lib/requests/category-access";
+import { retirementLabel } from "@/lib/requests/format-dates";
 import type { CategorySummary } from "@/lib/requests/pending-request";
+import { hasRetired } from "@/lib/requests/retirement";
 import { GrantConsentSteps, type ConsentRole } from "./grant-consent-steps";
 import { useReturnFocus } from "./use-return-focus";
 import { DelegatedPermissions } from "./permission-names";
@@ -71,25 +73,31 @@ export function PermissionsPanel({
                   <p className="font-mono text-xs text-slate-700">
                     {category.apiType} ({category.apiVersion})
                   </p>
-                  <ViewLine label="Your own requests" access={views?.mine} missing={missingFor(category, "mine")} />
-                  <ViewLine
-                    label="Everyone's requests"
-                    access={views?.all}
-                    missing={missingFor(category, "all")}
-                    roles={category.adminRoles}
-                    roleAdvice={category.upstream === "arm" ? " Ask an Owner of the subscription or management group to assign you one of those Azure roles." : undefined}
-                  />
-                  {category.upstream === "arm" ? (
-                    <p className="mt-2 text-xs text-slate-700">
-                      Cancelling needs Azure Resource Manager&apos;s {category.registeredScopes.join(", ")}
-                      {views?.mine.code === "consent_required" ? " (not granted)" : ""} and, at the request&apos;s scope, an Azure role
-                      such as {category.cancelRoles.join(" or ")}; your own requests you may always cancel.
-                    </p>
+                  {retiredAndRefused(category, views) ? (
+                    <RetiredLine category={category} labelOf={(slug) => categories.find((c) => c.slug === slug)?.label ?? slug} />
                   ) : (
-                    <p className="mt-2 text-xs text-slate-700">
-                      Cancelling needs {category.permissions.cancelAll.join(" or ")}
-                      {missingPermission(category.permissions.cancelAll, granted) ? " (not granted)" : " (granted)"}.
-                    </p>
+                    <>
+                      <ViewLine label="Your own requests" access={views?.mine} missing={missingFor(category, "mine")} />
+                      <ViewLine
+                        label="Everyone's requests"
+                        access={views?.all}
+                        missing={missingFor(category, "all")}
+                        roles={category.adminRoles}
+                        roleAdvice={category.upstream === "arm" ? " Ask an Owner of the subscription or management group to assign you one of those Azure roles." : undefined}
+                      />
+                      {category.upstream === "arm" ? (
+                        <p className="mt-2 text-xs text-slate-700">
+                          Cancelling needs Azure Resource Manager&apos;s {category.registeredScopes.join(", ")}
+                          {views?.mine.code === "consent_required" ? " (not granted)" : ""} and, at the request&apos;s scope, an Azure role
+                          such as {category.cancelRoles.join(" or ")}; your own requests you may always cancel.
+                        </p>
+                      ) : (
+                        <p className="mt-2 text-xs text-slate-700">
+                          Cancelling needs {category.permissions.cancelAll.join(" or ")}
+                          {missingPermission(category.permissions.cancelAll, granted) ? " (not granted)" : " (granted)"}.
+                        </p>
+                      )}
+                    </>
                   )}
                 </li>
               );
@@ -138,5 +146,20 @@ function ViewLine({
         </p>
       )}
     </div>
+  );
+}
+
+/** A retired API the tenant never granted: it would answer nothing if granted, so no permission or role is asked for. */
+function retiredAndRefused(category: CategorySummary, views: CategoryAccess["views"] | undefined): boolean {
+  return hasRetired(category.retirement?.date, new Date()) && !views?.mine.available && !views?.all.available;
+}
+
+function RetiredLine({ category, labelOf }: { category: CategorySummary; labelOf: (slug: CategorySummary["slug"]) => string }) {
+  const successors = category.retirement?.successors ?? [];
+  return (
+    <p className="mt-2 text-sm text-slate-800" data-retired-line="">
+      {retirementLabel(category.retirement!.date, new Date()).replace(/^r/, "R")}: Microsoft no longer returns its requests, so
+      nothing needs granting for it.{successors.length > 0 ? ` They are under ${successors.map(labelOf).join(" and ")}.` : ""}
+    </p>
   );
 }

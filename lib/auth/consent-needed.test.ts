@@ -21,10 +21,13 @@ describe("what an administrator is asked to grant for a refused category", () =>
     expect(consentNeeded(summary("directory-role-assignment"), "all", granted, undefined, GLOBAL)).toEqual([]);
   });
 
-  it("nothing for a retired API, whose list stays empty whatever is granted (PIM v1, PIM v2)", () => {
+  it("nothing for an API past its retirement, whose list stays empty whatever is granted (PIM v1, PIM v2)", () => {
+    const afterPimV2 = new Date("2026-11-01T12:00:00Z");
     for (const slug of ["privileged-role", "governance-role"]) {
-      expect(consentNeeded(summary(slug), "all", new Set(["User.Read"]), undefined, GLOBAL), slug).toEqual([]);
+      expect(consentNeeded(summary(slug), "all", new Set(["User.Read"]), undefined, GLOBAL, afterPimV2), slug).toEqual([]);
     }
+    // The day before PIM v2's retirement, its permissions were still worth granting.
+    expect(consentNeeded(summary("governance-role"), "all", new Set(["User.Read"]), undefined, GLOBAL, new Date("2026-10-27T12:00:00Z"))).not.toEqual([]);
   });
 
   it("nothing when everything registered was granted, or when nothing is known yet", () => {

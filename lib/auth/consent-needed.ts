@@ -20,10 +20,11 @@ export function consentNeeded(
   /** What the access probe said of this view: for ARM, whether the token request failed for want of consent. */
   access: ViewAccess | undefined,
   config: Pick<PublicAuthConfig, "armResource">,
+  now: Date = new Date(),
 ): string[] {
   // A retired API answers nothing whatever is granted: asking a tenant to consent to its permissions would only widen
   // what the app may do (PIM v2's PrivilegedAccess.* for a list that is empty since 28 Oct 2026).
-  if (hasRetired(summary.retirement, new Date())) return [];
+  if (hasRetired(summary.retirement?.date, now)) return [];
   // The Graph grants say nothing about ARM: the ARM token request answers for the Azure categories. It failed with
   // consent_required (AADSTS65001), so the category's ARM permissions, fully qualified as Entra's admin consent
   // endpoint takes them (the cloud's `<ARM resource>/user_impersonation`), are what an administrator must grant.

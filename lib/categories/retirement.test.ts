@@ -19,12 +19,15 @@ describe("a retired category's list", () => {
     expect(feedState(pimV1, open, "error", [], new AppError("not_found", "gone"))).toBe("retired");
   });
 
-  it("reads as retired, not as a permission to ask for, when the tenant never granted the retired API", () => {
+  it("reads as retired, not as a permission to ask for, when the tenant never granted an API past its retirement", () => {
     const refused = { available: false, message: "not granted" };
-    expect(feedState(pimV1, refused, "error", [], null)).toBe("retired");
-    expect(feedState(pimV2, refused, "error", [], null)).toBe("retired");
+    const afterPimV2 = new Date("2026-11-01T12:00:00Z");
+    expect(feedState(pimV1, refused, "error", [], null, afterPimV2)).toBe("retired");
+    expect(feedState(pimV2, refused, "error", [], null, afterPimV2)).toBe("retired");
+    // Before its day, PIM v2 still answers: a refusal is a permission to grant.
+    expect(feedState(pimV2, refused, "error", [], null, new Date("2026-10-27T23:00:00Z"))).toBe("refused");
     const live = summaries.find((c) => c.slug === "group-assignment")!;
-    expect(feedState(live, refused, "error", [], null)).toBe("refused");
+    expect(feedState(live, refused, "error", [], null, afterPimV2)).toBe("refused");
   });
 
   it.each(["upstream_error", "upstream_unavailable", "throttled"] as const)("reads a %s as a failure to retry, not as retired", (code) => {

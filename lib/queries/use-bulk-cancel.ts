@@ -5,7 +5,7 @@ import { useCallback, useRef, useState } from "react";
 import { useAccessToken } from "@/lib/auth/use-access-token";
 import { useSignedInAccount } from "@/lib/auth/use-signed-in-account";
 import type { BulkRunEnd } from "@/lib/bulk/bulk-run";
-import { NOT_SENT, type BulkRun, type RunPlan } from "@/lib/bulk/bulk-run-state";
+import { NOT_SENT, planFor, planOfPaused, type BulkRun, type RunPlan } from "@/lib/bulk/bulk-run-state";
 import type { RunSession } from "@/lib/bulk/bulk-run-session";
 import type { PausedBulkRun } from "@/lib/bulk/paused-run";
 import { AppError } from "@/lib/errors/app-error";
@@ -46,33 +46,32 @@ export function useBulkCancel(onRefused?: (request: PendingRequest, reason: stri
   });
 
   const execute = useCallback(
-    async (makePlan: (session: Awaited<ReturnType<typeof loadRunSession>>) => RunPlan) => {
-      if (running.current) return;
+    async (plan: RunPlan) => {
+      if (running.current || plan.toSend.length === 0) return;
       running.current = true;
       let runSession: Awaited<ReturnType<typeof loadRunSession>>;
       try {
         runSession = await loadRunSession();
       } catch {
-        // Offline for a moment: nothing was sent or shown as cancelled; the selection can be sent again.
+        // Offline for a moment: nothing more was sent or shown as cancelled. The receipt keeps what earlier parts of
+        // a resumed run got; the rest is not sent, and can be selected again.
         running.current = false;
-        const error = "Request Desk could not load what a bulk cancel needs. Nothing was sent; check your connection and try again.";
-        setRun({ phase: "failed", total: 0, outcomes: [], rows: [], startedAt: new Date().toISOString(), error });
+        const sending = new Set(plan.toSend.map(rowKey));
+        const rows = plan.rows.map((row) => (sending.has(rowKey(row)) ? { ...row, outcome: NOT_SENT } : row));
+        const error = "Request Desk could not load what a bulk cancel needs. Nothing more was sent; check your connection and try again.";
+        setRun({ phase: "failed", total: rows.length, outcomes: plan.outcomes, rows, startedAt: plan.startedAt, error });
         return;
       }
-      const plan = makePlan(runSession);
-      const session = plan.toSend.length === 0 ? null : await runSession.startRunSession(plan, { queryClient, getToken, accountId, setRun, onRefused });
+      const session = await runSession.startRunSession(plan, { queryClient, getToken, accountId, setRun, onRefused });
       if (session) mutate(session);
       else running.current = false;
     },
     [accountId, getToken, mutate, onRefused, queryClient],
   );
 
-  const start = useCallback((requests: PendingRequest[], view: RequestView) => execute((m) => m.planFor(requests, view)), [execute]);
+  const start = useCallback((requests: PendingRequest[], view: RequestView) => execute(planFor(requests, view)), [execute]);
   /** Carries on a paused run (after a sign-in redirect, or a new sign-in here): same start time, progress and receipt. */
-  const resume = useCallback(
-    (paused: PausedBulkRun) => execute(() => ({ view: paused.view, startedAt: paused.startedAt, rows: paused.rows, outcomes: paused.outcomes, toSend: paused.remaining })),
-    [execute],
-  );
+  const resume = useCallback((paused: PausedBulkRun) => execute(planOfPaused(paused)), [execute]);
 
   /** "Sign in again and continue": a renewed token of the API that rejected the old one, then the rest of the run. */
   const signInAgain = useCallback(async () => {

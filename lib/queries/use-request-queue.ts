@@ -92,10 +92,11 @@ export function feedState(
   status: "pending" | "error" | "success",
   items: PendingRequest[],
   error: AppError | null,
+  now: Date = new Date(),
 ): FeedState {
   // Refused by a retired API: it would answer nothing if granted, so it reads as retired (with its successors), not as
   // a permission to ask an administrator for.
-  if (access?.available === false) return hasRetired(summary.retirement, new Date()) ? "retired" : "refused";
+  if (access?.available === false) return hasRetired(summary.retirement?.date, now) ? "retired" : "refused";
   // What a retired API does: answer with nothing (the emulator's GRAPH_B_RETIRED mode), or its endpoint is gone
   // ("not found"). Any other failure (a Graph 5xx, throttling) is a failure like any category's, with Try again.
   if (summary.retirement && status === "success" && items.length === 0) return "retired";

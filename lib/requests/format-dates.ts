@@ -44,6 +44,5 @@ export function formatRelative(iso: string | null, now: Date = new Date()): stri
  * not whether this tenant's list came back empty.
  */
 export function retirementLabel(isoDate: string, today: Date): string {
-  const retired = hasRetired({ date: isoDate, note: "" }, today);
-  return `${retired ? "retired" : "retires"} ${calendarDay.format(Date.parse(`${isoDate}T00:00:00Z`))}`;
+  return `${hasRetired(isoDate, today) ? "retired" : "retires"} ${calendarDay.format(Date.parse(`${isoDate}T00:00:00Z`))}`;
 }

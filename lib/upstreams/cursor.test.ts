@@ -103,7 +103,10 @@ describe("the caller a cursor is bound to", () => {
     expect(cursorCaller("opaque-1")).not.toBe(cursorCaller("opaque-2"));
   });
 
-  it("does not carry the token itself", () => {
-    expect(cursorCaller("opaque-secret-token")).not.toContain("opaque-secret-token");
+  it("closes a cursor to the same user's renewed token: the list starts over rather than trusting a claim", () => {
+    const before: CursorBinding = { ...binding, caller: cursorCaller("token-before-renewal") };
+    const cursor = seal(position, before);
+    expect(open(cursor, before)().paging).toEqual(position.paging);
+    expect(open(cursor, { ...before, caller: cursorCaller("token-after-renewal") })).toThrow(expect.objectContaining({ code: "invalid_cursor" }));
   });
 });

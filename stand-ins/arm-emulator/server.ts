@@ -107,7 +107,6 @@ export async function startArmEmulator(options: ArmEmulatorOptions = {}): Promis
       issuer,
       jwksUrl: options.jwksUrl ?? `${issuer.replace(/\/+$/, "")}/jwks`,
       audience: options.audience ?? ARM_DEFAULT_AUDIENCE,
-      tenantId: DEMO_TENANT_ID,
     }),
     resolve: resolveArmRoute,
     ...(options.log ? { trace: options.log } : {}),

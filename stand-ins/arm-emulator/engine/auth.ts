@@ -16,8 +16,6 @@ export interface ArmTokenOptions {
   jwksUrl: string;
   /** e.g. https://management.azure.com; accepted with or without its trailing slash. */
   audience: string;
-  /** The one tenant whose resources this ARM holds (Contoso): named in the refusal of another tenant's token. */
-  tenantId: string;
 }
 
 export type ArmAuthenticate = (authorization: string | undefined) => Promise<ArmCaller>;
