@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { memoryStorage } from "@/test-support/memory-storage";
-import { rememberConsentRequest, settleConsentAnswer, takeConsentOutcome } from "./consent-return";
+import { takeConsentOutcome } from "./consent-return";
+import { rememberConsentRequest, settleConsentAnswer } from "./consent-trip";
 import { grantedGraphPermissions, qualifiedGraphScopes } from "./graph-scopes";
 import { attemptedRecently, recordAttempt, recordFailure, takeFailure, takeResumeAction } from "./interactive-attempts";
 import { sampleRequest } from "@/lib/requests/sample-request";

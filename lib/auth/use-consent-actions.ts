@@ -4,7 +4,7 @@ import { useMsal } from "@azure/msal-react";
 import { useCallback } from "react";
 import { AppError } from "@/lib/errors/app-error";
 import { adminConsentLink } from "./admin-consent";
-import { rememberConsentRequest } from "./consent-return";
+import { rememberConsentRequest } from "./consent-trip";
 import { useAuthConfig } from "./auth-config-context";
 import { qualifiedGraphScopes } from "./graph-scopes";
 import { redirectOnce } from "./redirect-once";

@@ -7,7 +7,7 @@ import { tokenHeaders, tokensFor } from "@/lib/client/api-client";
 import { AppError } from "@/lib/errors/app-error";
 import { replaceItems, requestKeys, type RequestList } from "@/lib/queries/request-queries";
 import { rowKey } from "@/lib/queue/queue-query";
-import { upstreamOf, type PendingRequest } from "@/lib/requests/pending-request";
+import { upstreamOf, type PendingRequest, type RequestView } from "@/lib/requests/pending-request";
 import { openRunJournal, type RunJournal } from "./bulk-journal";
 import { runBulkParts, type BulkRunEnd, type Tokens } from "./bulk-run";
 import { NOT_SENT, type BulkRun, type RunPlan } from "./bulk-run-state";
@@ -212,4 +212,23 @@ class Session implements RunSession {
     this.redraw.flushNow();
     this.deps.setRun((current) => current && { ...current, phase: "failed", error: message });
   }
+}
+
+/** A fresh selection's plan: every row "not confirmed" until its outcome arrives. */
+export function planFor(requests: PendingRequest[], view: RequestView): RunPlan {
+  return { view, startedAt: new Date().toISOString(), rows: requests.map(receiptRowFor), outcomes: [], toSend: requests };
+}
+
+function receiptRowFor(r: PendingRequest): ReceiptRow {
+  return {
+    id: r.id,
+    category: r.category,
+    principal: r.principal.displayName,
+    target: r.target.displayName,
+    statusBefore: r.statusDetail ? `${r.status} (${r.statusDetail})` : r.status,
+    outcome: "not confirmed",
+    upstreamCode: "",
+    requestId: "",
+    time: "",
+  };
 }

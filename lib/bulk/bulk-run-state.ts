@@ -33,26 +33,7 @@ export interface RunPlan {
 /** What the receipt says of requests never sent (refused whole by the app, or left when the user stopped). */
 export const NOT_SENT = "not sent";
 
-/** A fresh selection's plan: every row "not confirmed" until its outcome arrives. */
-export function planFor(requests: PendingRequest[], view: RequestView): RunPlan {
-  return { view, startedAt: new Date().toISOString(), rows: requests.map(receiptRowFor), outcomes: [], toSend: requests };
-}
-
 /** A paused run's plan: the same start, receipt and outcomes, and only what the upstreams have not done to send. */
 export function planOfPaused(paused: PausedBulkRun): RunPlan {
   return { view: paused.view, startedAt: paused.startedAt, rows: paused.rows, outcomes: paused.outcomes, toSend: paused.remaining };
-}
-
-function receiptRowFor(r: PendingRequest): ReceiptRow {
-  return {
-    id: r.id,
-    category: r.category,
-    principal: r.principal.displayName,
-    target: r.target.displayName,
-    statusBefore: r.statusDetail ? `${r.status} (${r.statusDetail})` : r.status,
-    outcome: "not confirmed",
-    upstreamCode: "",
-    requestId: "",
-    time: "",
-  };
 }

@@ -5,7 +5,7 @@ import { useCallback, useRef, useState } from "react";
 import { useAccessToken } from "@/lib/auth/use-access-token";
 import { useSignedInAccount } from "@/lib/auth/use-signed-in-account";
 import type { BulkRunEnd } from "@/lib/bulk/bulk-run";
-import { NOT_SENT, planFor, planOfPaused, type BulkRun, type RunPlan } from "@/lib/bulk/bulk-run-state";
+import { NOT_SENT, planOfPaused, type BulkRun, type RunPlan } from "@/lib/bulk/bulk-run-state";
 import type { RunSession } from "@/lib/bulk/bulk-run-session";
 import type { PausedBulkRun } from "@/lib/bulk/paused-run";
 import { AppError } from "@/lib/errors/app-error";
@@ -46,8 +46,10 @@ export function useBulkCancel(onRefused?: (request: PendingRequest, reason: stri
   });
 
   const execute = useCallback(
-    async (plan: RunPlan) => {
-      if (running.current || plan.toSend.length === 0) return;
+    /** A paused run's plan, or a fresh selection (its plan is built by the run's code, with its receipt rows). */
+    async (planned: RunPlan | { requests: PendingRequest[]; view: RequestView }) => {
+      const toSend = "toSend" in planned ? planned.toSend : planned.requests;
+      if (running.current || toSend.length === 0) return;
       running.current = true;
       let runSession: Awaited<ReturnType<typeof loadRunSession>>;
       try {
@@ -56,12 +58,17 @@ export function useBulkCancel(onRefused?: (request: PendingRequest, reason: stri
         // Offline for a moment: nothing more was sent or shown as cancelled. The receipt keeps what earlier parts of
         // a resumed run got; the rest is not sent, and can be selected again.
         running.current = false;
-        const sending = new Set(plan.toSend.map(rowKey));
-        const rows = plan.rows.map((row) => (sending.has(rowKey(row)) ? { ...row, outcome: NOT_SENT } : row));
         const error = "Request Desk could not load what a bulk cancel needs. Nothing more was sent; check your connection and try again.";
-        setRun({ phase: "failed", total: rows.length, outcomes: plan.outcomes, rows, startedAt: plan.startedAt, error });
+        if (!("toSend" in planned)) {
+          setRun({ phase: "failed", total: toSend.length, outcomes: [], rows: [], startedAt: new Date().toISOString(), error });
+          return;
+        }
+        const sending = new Set(toSend.map(rowKey));
+        const rows = planned.rows.map((row) => (sending.has(rowKey(row)) ? { ...row, outcome: NOT_SENT } : row));
+        setRun({ phase: "failed", total: rows.length, outcomes: planned.outcomes, rows, startedAt: planned.startedAt, error });
         return;
       }
+      const plan = "toSend" in planned ? planned : runSession.planFor(planned.requests, planned.view);
       const session = await runSession.startRunSession(plan, { queryClient, getToken, accountId, setRun, onRefused });
       if (session) mutate(session);
       else running.current = false;
@@ -69,7 +76,7 @@ export function useBulkCancel(onRefused?: (request: PendingRequest, reason: stri
     [accountId, getToken, mutate, onRefused, queryClient],
   );
 
-  const start = useCallback((requests: PendingRequest[], view: RequestView) => execute(planFor(requests, view)), [execute]);
+  const start = useCallback((requests: PendingRequest[], view: RequestView) => execute({ requests, view }), [execute]);
   /** Carries on a paused run (after a sign-in redirect, or a new sign-in here): same start time, progress and receipt. */
   const resume = useCallback((paused: PausedBulkRun) => execute(planOfPaused(paused)), [execute]);
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { settleConsentAnswer } from "@/lib/auth/consent-return";
+import { settleConsentAnswer } from "@/lib/auth/consent-trip";
 
 export function AdminConsentReturn() {
   useEffect(() => {
