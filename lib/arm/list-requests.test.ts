@@ -7,7 +7,8 @@ import { ADMIN, LEE, MEGAN } from "../../stand-ins/demo-tenant";
 import { ARM_SCOPES, SEED_LANDMARKS } from "../../stand-ins/arm-emulator/seed";
 import { person } from "../../stand-ins/arm-emulator/seed/principals";
 import { assignmentCategory, eligibilityCategory, armStandInForApp, storedArmRequests } from "./arm-test-kit";
-import { ARM_LIST_CONCURRENCY, ARM_SCOPES_PER_PAGE, listArmRequestPage, NO_VISIBLE_SCOPES_MESSAGE, type ArmRequestPage } from "./list-requests";
+import { ARM_LIST_CONCURRENCY, ARM_SCOPES_PER_PAGE, listArmRequestPage, type ArmRequestPage } from "./list-requests";
+import { NO_VISIBLE_SCOPES_MESSAGE } from "./no-visible-scopes";
 
 // The Azure role lists against the real ARM stand-in, in-process: what an admin sees across their management groups
 // and subscriptions, and what anyone sees of their own requests, page by page.

@@ -1,5 +1,4 @@
 import "server-only";
-import { NO_VISIBLE_SCOPES_MESSAGE } from "./no-visible-scopes";
 import type { ArmCategory } from "@/lib/categories/category-definition";
 import { AppError } from "@/lib/errors/app-error";
 import type { PendingRequest, RequestPage, RequestView } from "@/lib/requests/pending-request";
@@ -12,6 +11,7 @@ import { forEachBounded } from "./bounded";
 import { readCancelRight, withArmCancelRights, type ScopeCancelRight } from "./cancel-rights";
 import { fetchArmList, fetchArmPage, mapArmEntities, type MappedArmRequest } from "./collection";
 import { mapArmError, readAction } from "./map-arm-error";
+import { NO_VISIBLE_SCOPES_MESSAGE } from "./no-visible-scopes";
 import { inPagingOrder, scopeOwner } from "./scope-ownership";
 import { listVisibleScopes, type VisibleScope } from "./visible-scopes";
 
@@ -46,8 +46,6 @@ export const ARM_LIST_CONCURRENCY = 6;
  * (its lists and, beside them, the permission reads), whatever the estate's size.
  */
 export const ARM_SCOPES_PER_PAGE = ARM_LIST_CONCURRENCY;
-
-export { NO_VISIBLE_SCOPES_MESSAGE };
 
 /** One page of a category's requests as the signed-in user may see them, with a cursor for the next page. */
 export async function listArmRequestPage(input: ArmListInput): Promise<ArmRequestPage> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ADMIN, LEE, MEGAN } from "../../stand-ins/demo-tenant";
 import { assignmentCategory, eligibilityCategory, armStandInForApp } from "./arm-test-kit";
-import { NO_VISIBLE_SCOPES_MESSAGE } from "./list-requests";
+import { NO_VISIBLE_SCOPES_MESSAGE } from "./no-visible-scopes";
 import { probeArmAccess } from "./probe-access";
 import { listVisibleScopes } from "./visible-scopes";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { ArmCategory } from "@/lib/categories/category-definition";
 import type { CategoryAccess, ViewAccess } from "@/lib/requests/category-access";
 import { ArmHttpError } from "./arm-error";
-import { NO_VISIBLE_SCOPES_MESSAGE } from "./list-requests";
+import { NO_VISIBLE_SCOPES_MESSAGE } from "./no-visible-scopes";
 import { mapArmError } from "./map-arm-error";
 import { listVisibleScopes } from "./visible-scopes";
 
